@@ -31,6 +31,9 @@ class Settings:
     max_file_bytes: int = field(
         default_factory=lambda: int(os.environ.get("ARMSTRACE_MAX_FILE_BYTES", str(200 * 2**20)))
     )
+    max_text_chars: int = field(
+        default_factory=lambda: int(os.environ.get("ARMSTRACE_MAX_TEXT_CHARS", str(10_000_000)))
+    )
     url_timeout_s: float = field(
         default_factory=lambda: float(os.environ.get("ARMSTRACE_URL_TIMEOUT", "20"))
     )
