@@ -101,7 +101,7 @@ class Claim:
             self.doc, self.type, self.supplier, self.recipient, self.via,
             item.category if item else None,
             self.quantity.unit if self.quantity else None,
-            self.quantity.value if self.quantity else None,
+            float(self.quantity.value) if self.quantity else None,
             self.evidence.start, self.evidence.end,
         ]  # fmt: skip
         digest = hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode())

@@ -1,0 +1,709 @@
+"""Assemble claims from a document's sentences: the extractor's reasoning in one place.
+
+Reading order matters: dates anchor later relative dates, a seizure opens a frame that the
+following sentences fill (cargo lists, end users), and the last flow named supplies the parties
+of a sentence that only gives a figure ("The number has jumped from 28,000 containers").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from armstrace.model.claim import Claim, Conveyance, Evidence, Item, Quantity, When
+from armstrace.nlp.attribution import Attribution, find_attributions
+from armstrace.nlp.context import DocumentMentions, scan_document
+from armstrace.nlp.cues import (
+    Cue,
+    concealment_of,
+    cue_patterns,
+    find,
+    find_transfer_cues,
+    hedge_of,
+    is_negated,
+)
+from armstrace.nlp.items import ItemEntry, drop_generic, group_items
+from armstrace.nlp.mentions import ActorMention, ItemMention
+from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
+from armstrace.nlp.roles import Roles, assign_roles, is_adjective
+from armstrace.nlp.sentences import Sentence, split_clauses, split_sentences
+from armstrace.parse.date import DateMention, DateResolver
+
+_QUESTION_START = re.compile(
+    r"^[\"'\u201c]?(?:what|who|whom|whose|why|how|which|where|when|is|are|was|were|could|can|will|would|"
+    r"did|does|do|should|shall|has|have|had|may|might|must)\b",
+    re.I,
+)
+_CARGO_CUE = re.compile(
+    r"\b(?:on\s+board|aboard|cargo|containers?|consisted|contain(?:ed|s|ing)?|found|includ(?:ed|es|ing)|"
+    r"inspection|loot|shipment|consignment|crates?|the\s+vessel|the\s+ship|the\s+plane|the\s+aircraft|"
+    r"the\s+weapons|these|those|bound\s+for|[-\u2010]bound|[-\u2010]made|destined\s+for|end[-\s]users?)\b",
+    re.I,
+)
+_ANAPHOR_START = re.compile(r"^[\"'\u201c]?(?:these|they|it|the\s+(?:cargo|shipment|vessel|ship|plane|aircraft|weapons|consignment|containers|crates))\b", re.I)
+_CARGO_ORIGIN = re.compile(r"^\s+(?:cargo|cargoes|shipments?|consignments?|arms\s+shipments?|weapons\s+shipments?)\b", re.I)
+_COLLECTIVE = re.compile(
+    r"\b(?:armed\s+groups|groups\s+in|non-state\s+(?:actors|groups)|countries|customers|clients|"
+    r"third\s+countr(?:y|ies)|militant\s+groups|terrorist\s+organi[sz]ations|allies|partners)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|without)\b", re.I)
+_AS_OF = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|since|has\s+(?:shipped|sent|delivered|supplied)|have\s+(?:shipped|sent|delivered|supplied)|had\s+(?:shipped|sent))\b", re.I)
+
+
+@dataclass
+class Frame:
+    """One interdiction being described across sentences."""
+
+    paragraph: int
+    evidence: tuple[int, int]
+    seized_by: str | None = None
+    suppliers: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    conveyance: Conveyance | None = None
+    when: When | None = None
+    hedge: str = "confirmed"
+    source: str | None = None
+    concealment: str | None = None
+    entries: list[tuple[ItemEntry, tuple[int, int]]] = field(default_factory=list)
+    quantities: list[tuple[BoundQuantity, tuple[int, int]]] = field(default_factory=list)
+    made_by: list[str] = field(default_factory=list)
+    idle: int = 0
+
+
+@dataclass
+class Flow:
+    suppliers: list[str]
+    recipients: list[str]
+    sentence: int
+
+
+class Assembler:
+    """Walks one document and returns its claims."""
+
+    def __init__(self, text: str, doc_id: str, published: str | None = None) -> None:
+        self.text = text
+        self.doc_id = doc_id
+        self.dates = DateResolver(published=published)
+        self.published = published
+        self.mentions: DocumentMentions = scan_document(text)
+        self.claims: list[Claim] = []
+        self.frame: Frame | None = None
+        self.flow: Flow | None = None
+        self.flows: Counter[tuple[str, str]] = Counter()
+        self.last_unit: str | None = None
+        self.last_subject: str | None = None
+        self.cargo_origin: str | None = None
+        self.mortar_bombs = bool(re.search(r"\bmortar\s+(?:bombs?|shells?|rounds?)\b", text, re.I))
+        self.main_supplier: str | None = None
+
+    # ---------------------------------------------------------------- driver
+    def run(self) -> list[Claim]:
+        sentences = split_sentences(self.text)
+        for index, sent in enumerate(sentences):
+            self._sentence(index, sent)
+        self._close_frame()
+        return _dedupe(self.claims)
+
+    def _sentence(self, index: int, sent: Sentence) -> None:
+        text = self.text
+        body = text[sent.start : sent.end]
+        dates = self.dates.find(body, sent.start)
+        if body.rstrip(" \"'\u201d").endswith("?") and _QUESTION_START.match(body.strip()):
+            return
+        actors = self.mentions.between("actors", sent.start, sent.end)
+        attributions = find_attributions(text, sent.start, sent.end, actors)
+        excluded = {id(a) for att in attributions for a in att.actors if not att.denial}
+        parties = [a for a in actors if a.is_party and id(a) not in excluded]
+        organs = [a for a in actors if a.form in ("organ", "agency")]
+        items = [i for i in self.mentions.between("items", sent.start, sent.end)]
+        source = attributions[0].source if attributions else None
+        self._note_cargo_origin(sent, parties)
+        consumed = self._interdiction(index, sent, parties, organs, items, dates, source)
+        self._production(sent, parties, items, source, dates, cargo=consumed)
+        self._epithets(sent, actors)
+        if not consumed:
+            for clause in split_clauses(text, sent.start, sent.end):
+                self._transfer_clause(index, sent, clause, parties, items, dates, attributions)
+        first_party = next((a for a in parties if a.form in ("name", "weak") and a.actor_id.isupper()), None)
+        if first_party:
+            self.last_subject = first_party.actor_id
+
+    # ---------------------------------------------------------------- interdictions
+    def _note_cargo_origin(self, sent: Sentence, parties: list[ActorMention]) -> None:
+        for mention in parties:
+            if mention.form == "demonym" and _CARGO_ORIGIN.match(self.text[mention.end : mention.end + 30]):
+                negated = _NEGATION.search(self.text, sent.start, mention.start)
+                self.cargo_origin = None if negated else mention.actor_id
+
+    def _interdiction(
+        self,
+        index: int,
+        sent: Sentence,
+        parties: list[ActorMention],
+        organs: list[ActorMention],
+        items: list[ItemMention],
+        dates: list[DateMention],
+        source: str | None,
+    ) -> bool:
+        pats = cue_patterns()
+        text = self.text
+        seize = [c for c in find(pats.seize, text, sent.start, sent.end, "seize")
+                 if not is_negated(text, sent.start, c.start)]  # fmt: skip
+        discover = pats.discover.search(text, sent.start, sent.end)
+        vessels = self.mentions.between("vessels", sent.start, sent.end)
+        named = [v for v in vessels if v.name]
+        frame = self.frame
+        continuing = frame is not None and (
+            frame.paragraph == sent.paragraph or _ANAPHOR_START.match(text[sent.start : sent.end])
+        )
+        new_vessel = bool(named) and (frame is None or frame.conveyance is None or frame.conveyance.name is None
+                                      or all(v.name not in (frame.conveyance.name or "") for v in named))
+        if discover and continuing and new_vessel:
+            continuing = False
+        if seize and not (discover and continuing and not named and not _seizer(parties, organs, seize[0], text)):
+            self._close_frame()
+            frame = self.frame = Frame(sent.paragraph, (sent.start, sent.end))
+            self._fill_frame(frame, sent, parties, organs, seize[0], dates, source, new=True)
+            if not frame.conveyance and not frame.when and index > 0:
+                self._inherit_previous(frame, sent)
+        elif frame is not None and continuing and (discover or _CARGO_CUE.search(text, sent.start, sent.end)):
+            frame.paragraph = sent.paragraph
+            self._fill_frame(frame, sent, parties, organs, None, dates, source, new=False)
+        elif discover and items:  # "Aboard the Victoria, the IDF found: ..."
+            self._close_frame()
+            frame = self.frame = Frame(sent.paragraph, (sent.start, sent.end))
+            self._fill_frame(frame, sent, parties, organs, None, dates, source, new=True)
+        else:
+            if frame is not None:
+                frame.idle += 1
+                if frame.idle > 1 or frame.paragraph != sent.paragraph:
+                    self._close_frame()
+            return False
+        assert frame is not None
+        entries = group_items(text, [i for i in items if i.category not in SUPPORT_CATEGORIES],
+                              self.mentions.between("calibers", sent.start, sent.end),
+                              cargo=True, mortar_bombs_in_document=self.mortar_bombs)  # fmt: skip
+        bound = bind_quantities(text, (sent.start, sent.end), self.mentions.between("numbers", sent.start, sent.end), items, None)
+        span = (sent.start, sent.end)
+        for entry in entries:
+            frame.entries.append((entry, span))
+        for quantity in bound:
+            if quantity.category in SUPPORT_CATEGORIES:
+                continue
+            frame.quantities.append((quantity, span))
+        return True
+
+    def _fill_frame(
+        self,
+        frame: Frame,
+        sent: Sentence,
+        parties: list[ActorMention],
+        organs: list[ActorMention],
+        trigger: Cue | None,
+        dates: list[DateMention],
+        source: str | None,
+        *,
+        new: bool,
+    ) -> None:
+        text = self.text
+        clause = (sent.start, sent.end)
+        seizer_mention = _seizer(parties, organs, trigger, text) if trigger is not None else None
+        others = [p for p in parties if p is not seizer_mention]
+        roles = assign_roles(text, clause, others, [], [])
+        if seizer_mention is not None:
+            frame.seized_by = seizer_mention.country or seizer_mention.actor_id
+        for actor_id in roles.suppliers:
+            if actor_id not in frame.suppliers and actor_id != frame.seized_by:
+                frame.suppliers.append(actor_id)
+        for mention in parties:
+            if re.match(r"^[-\u2010\u2011](?:made|manufactured|produced)\b", text[mention.end : mention.end + 14]):
+                if not _modifies_next_item(text, mention, self.mentions.between("items", mention.end, sent.end)):
+                    frame.made_by.append(mention.actor_id)
+        recipients = [r for r in roles.recipients if r != frame.seized_by or not new]
+        if recipients:
+            if new or not frame.recipients:
+                frame.recipients = recipients
+            else:
+                frame.recipients = list(dict.fromkeys(recipients + [r for r in frame.recipients if r in recipients]))
+        for vessel in self.mentions.between("vessels", sent.start, sent.end):
+            if vessel.name and (frame.conveyance is None or frame.conveyance.name is None):
+                prefix = text[vessel.start : vessel.end]
+                name = prefix if re.match(r"^(?:MV|M/V|M\.V\.|MS|SS|MT)\s", prefix) else vessel.name
+                frame.conveyance = Conveyance("ship", name)
+            elif not vessel.name and frame.conveyance is None:
+                frame.conveyance = Conveyance(vessel.kind)
+        if new:
+            point = [d for d in dates if isinstance(d.when, str)]
+            frame.when = point[0].when if point else (dates[0].when if dates else None)
+            frame.hedge = hedge_of(text, sent.start, sent.end)
+            frame.source = source
+        elif source and frame.source is None:
+            frame.source = source
+        concealment = concealment_of(text, sent.start, sent.end)
+        if concealment:
+            frame.concealment = frame.concealment or concealment
+
+    def _inherit_previous(self, frame: Frame, sent: Sentence) -> None:
+        """"When it was stopped and searched, the vessel ..." takes the ship, date and
+        destination from the sentence before."""
+        if not _ANAPHOR_START.search(self.text[sent.start : sent.end]) and not re.search(
+            r"\b(?:it|the\s+vessel|the\s+ship|the\s+plane)\b", self.text[sent.start : sent.end], re.I
+        ):
+            return
+        prev_end = sent.start
+        prev_start = self.text.rfind("\n", 0, prev_end - 1)
+        window = (max(0, prev_start), prev_end)
+        for vessel in self.mentions.between("vessels", *window):
+            if vessel.name and (frame.conveyance is None or frame.conveyance.name is None):
+                frame.conveyance = Conveyance("ship", vessel.name)
+        previous_text = self.text[window[0] : window[1]]
+        resolver = DateResolver(published=self.published)
+        resolver.anchor_year = self.dates.anchor_year
+        dates = resolver.find(previous_text, window[0])
+        if dates and frame.when is None:
+            frame.when = dates[-1].when
+        parties = [a for a in self.mentions.between("actors", *window) if a.is_party]
+        transfer = find_transfer_cues(self.text, *window)
+        roles = assign_roles(self.text, window, parties, transfer, [])
+        if not frame.recipients:
+            frame.recipients = list(roles.recipients)
+        if not frame.suppliers:
+            frame.suppliers = [s for s in roles.suppliers if s not in frame.recipients]
+        if frame.hedge == "confirmed":
+            frame.hedge = hedge_of(self.text, *window)
+
+    def _close_frame(self) -> None:
+        frame, self.frame = self.frame, None
+        if frame is None or not frame.entries:
+            return
+        if not (frame.conveyance or frame.when or frame.seized_by or frame.recipients or frame.quantities):
+            return  # "the weapons seized in those cargoes": talk about seizures, not one seizure
+        suppliers = frame.suppliers or frame.made_by or ([self.cargo_origin] if self.cargo_origin else [None])
+        recipients: list[str | None] = list(frame.recipients) or [None]
+        quantified: dict[str, list[tuple[BoundQuantity, tuple[int, int]]]] = {}
+        for bq, span in frame.quantities:
+            quantified.setdefault(bq.category, []).append((bq, span))
+        categories: dict[str, tuple[ItemEntry, tuple[int, int]]] = {}
+        for entry, span in frame.entries:
+            if entry.category in categories:
+                categories[entry.category][0].mentions.extend(entry.mentions)
+            else:
+                categories[entry.category] = (ItemEntry(entry.category, list(entry.mentions), list(entry.calibers)), span)
+        for category in quantified:
+            if category not in categories:
+                categories[category] = (ItemEntry(category), quantified[category][0][1])
+        kept = drop_generic([c[0] for c in categories.values()], set(quantified))
+        for entry in kept:
+            span = categories[entry.category][1]
+            variants: list[tuple[Quantity | None, tuple[int, int]]] = [
+                (bq.quantity, qspan) for bq, qspan in quantified.get(entry.category, [])
+            ] or [(None, span)]
+            for quantity, evidence_span in variants:
+                for supplier in suppliers:
+                    for recipient in recipients:
+                        if supplier and supplier == recipient:
+                            continue
+                        self._emit(
+                            "interdiction", evidence_span, supplier=supplier, recipient=recipient,
+                            entry=entry, quantity=quantity, when=frame.when, hedge=frame.hedge,
+                            source=frame.source, conveyance=frame.conveyance, seized_by=frame.seized_by,
+                            concealment=frame.concealment,
+                        )  # fmt: skip
+            for maker in frame.made_by:
+                self._emit("production", span, supplier=maker, entry=entry, hedge="confirmed", source=frame.source)
+
+    # ---------------------------------------------------------------- production
+    def _production(
+        self,
+        sent: Sentence,
+        parties: list[ActorMention],
+        items: list[ItemMention],
+        source: str | None,
+        dates: list[DateMention],
+        *,
+        cargo: bool,
+    ) -> None:
+        text = self.text
+        pats = cue_patterns()
+        verbs = [c for c in find(pats.produce, text, sent.start, sent.end, "produce")
+                 if not is_negated(text, sent.start, c.start)]  # fmt: skip
+        material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
+        if not material:
+            return
+        hedge = hedge_of(text, sent.start, sent.end)
+        when = next((d.when for d in dates), None) if verbs else None
+        calibers = self.mentions.between("calibers", sent.start, sent.end)
+        # makers written on the items: "Iranian-made", "North Korean fuses" in a cargo list
+        per_item: dict[str, list[ItemMention]] = {}
+        for mention in parties:
+            if mention.form != "demonym" or not is_adjective(text, mention):
+                continue
+            suffix = pats.made_suffix.match(text[mention.end : mention.end + 16])
+            if _designer(text, sent.start, mention):
+                continue
+            targets = _items_after(text, mention, material)
+            if not targets:
+                continue
+            if suffix or cargo or (verbs and _near_verb(mention, verbs)):
+                per_item.setdefault(mention.actor_id, []).extend(targets)
+        for maker, targets in per_item.items():
+            for entry in drop_generic(group_items(text, targets, calibers, cargo=cargo, mortar_bombs_in_document=self.mortar_bombs), set()):
+                self._emit("production", (sent.start, sent.end), supplier=maker, entry=entry, hedge=hedge, source=source, when=when)
+        if not verbs:
+            return
+        makers = self._makers(sent, parties, verbs)
+        if not makers:
+            return
+        after_verb = [i for i in material if verbs[0].start - 40 <= i.start]
+        passive = cue_patterns().passive.search(text[max(sent.start, verbs[0].start - 30) : verbs[0].start])
+        chosen = material if passive or re.match(r"(?i)made|produced|manufactured|built", verbs[0].text) else after_verb
+        entries = drop_generic(group_items(text, chosen, calibers), set())
+        for maker in makers:
+            for entry in entries:
+                self._emit("production", (sent.start, sent.end), supplier=maker, entry=entry, hedge=hedge, source=source, when=when, facility=self._facility(sent))
+
+    def _makers(self, sent: Sentence, parties: list[ActorMention], verbs: list[Cue]) -> list[str]:
+        text = self.text
+        makers: list[str] = []
+        for verb in verbs:
+            after = re.match(r"^\s+(?:by|in)\s+(?:the\s+)?$", text[verb.end : verb.end + 9]) or re.match(r"^\s+(?:by|in)\s", text[verb.end : verb.end + 5])
+            for mention in parties:
+                if after and 0 <= mention.start - verb.end <= 12 and mention.form in ("name", "weak", "place"):
+                    makers.append(mention.actor_id)
+                gap = text[mention.end : verb.start]
+                if cue_patterns().passive.search(text[max(sent.start, verb.start - 30) : verb.start]):
+                    continue
+                if mention.end <= verb.start and len(gap) <= 42 and not re.search(r"[,;]|\b(?:that|which|suggest\w*|to\s+meet|for)\b", gap):
+                    if mention.form in ("name", "weak") or (mention.form == "demonym" and re.match(r"^\s*(?:arms\s+)?(?:factories|plants|manufacturers|industry|arms\s+industry|arms\s+manufacturing)", text[mention.end : verb.end + 1])):
+                        makers.append(mention.actor_id)
+            if re.match(r"^\s*(?:it|they)\b", text[max(sent.start, verb.start - 24) : verb.start].split(".")[-1].strip() or "x", re.I) and self.last_subject:
+                if not makers:
+                    makers.append(self.last_subject)
+        for facility_country in self._facility_countries(sent):
+            if facility_country not in makers:
+                makers.append(facility_country)
+        return [m for m in dict.fromkeys(makers) if m]
+
+    def _facility(self, sent: Sentence) -> str | None:
+        for mention in self.mentions.between("actors", sent.start, sent.end):
+            if mention.form == "place" and re.search(r"(?i)plant|factory|works|complex|arsenal", mention.text):
+                return mention.text
+        m = re.search(r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+(?:Plant|Factory|Works)\s+(?:No\.?\s*|number\s+)\d+", self.text[sent.start : sent.end])
+        return m.group(0) if m else None
+
+    def _facility_countries(self, sent: Sentence) -> list[str]:
+        out = []
+        for mention in self.mentions.between("actors", sent.start, sent.end):
+            if mention.form == "place" and re.search(r"(?i)plant|factory|works|complex|arsenal", mention.text):
+                out.append(mention.actor_id)
+        return out
+
+    # ---------------------------------------------------------------- support epithets
+    def _epithets(self, sent: Sentence, actors: list[ActorMention]) -> None:
+        pats = cue_patterns()
+        for i, mention in enumerate(actors):
+            if not mention.is_party or not pats.epithet.match(self.text[mention.end : mention.end + 12]):
+                continue
+            backed = next((a for a in actors[i + 1 :] if a.is_party and a.start - mention.end <= 20), None)
+            if backed and backed.actor_id != mention.actor_id:
+                self._emit("support", (sent.start, sent.end), supplier=mention.actor_id, recipient=backed.actor_id, hedge="confirmed")
+
+    # ---------------------------------------------------------------- transfers and support
+    def _transfer_clause(
+        self,
+        index: int,
+        sent: Sentence,
+        clause: tuple[int, int],
+        sent_parties: list[ActorMention],
+        sent_items: list[ItemMention],
+        dates: list[DateMention],
+        attributions: list[Attribution],
+    ) -> None:
+        text = self.text
+        start, end = clause
+        pats = cue_patterns()
+        parties = [p for p in sent_parties if start <= p.start < end]
+        items = [i for i in sent_items if start <= i.start < end]
+        triggers = find_transfer_cues(text, start, end)
+        support_cues = find(pats.support, text, start, end, "support")
+        live = [t for t in triggers if not is_negated(text, start, t.start)]
+        if triggers and not live:
+            return
+        if pats.scoped_negation.search(text, start, end):
+            return
+        transit = pats.transit.search(text, start, end)
+        roles = assign_roles(text, clause, parties, live + [c for c in support_cues if c.text.lower() not in {t.text.lower() for t in live}], items)
+        if transit:
+            for mention in parties:
+                if mention.start < transit.start() and mention.actor_id in roles.recipients:
+                    roles.recipients.remove(mention.actor_id)
+                    roles.add("via", mention.actor_id)
+        for att in attributions:
+            if att.pronoun_refers and roles.subject_pronoun and att.actors:
+                subject = att.actors[0].country or att.actors[0].actor_id
+                role = "recipients" if live and live[0].label in ("receive", "use") else "suppliers"
+                roles.add(role, subject)
+        numbers = self.mentions.between("numbers", start, end)
+        bound = bind_quantities(text, clause, numbers, items, self.last_unit)
+        for bq in bound:
+            if bq.quantity.unit in ("containers", "tons", "shipments"):
+                self.last_unit = bq.quantity.unit
+        material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
+        support_items = [i for i in items if i.category in SUPPORT_CATEGORIES]
+        quantified = {bq.category for bq in bound}
+        has_signal = (
+            bool(live)
+            or bool(support_cues)
+            or any(bq.quantity.unit in ("containers", "tons", "usd") for bq in bound)
+            or bool(pats.recipient_nouns.search(text, start, end))
+        )
+        if not has_signal or (not items and not bound and not pats.support_no_item.search(text, start, end)):
+            return
+        suppliers, recipients = self._complete_roles(index, roles, parties, live, bool(bound), clause, sent_parties)
+        hedge = self._hedge(clause, attributions)
+        source = next((a.source for a in attributions), None)
+        when = _when(dates, clause, bool(_AS_OF.search(text, start, end)), self.published, bound)
+        via = [v for v in roles.via if v not in suppliers and v not in recipients]
+        calibers = self.mentions.between("calibers", start, end)
+        emitted = False
+        if material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
+            entries = drop_generic(group_items(text, material, calibers), quantified)
+            emitted |= self._emit_flows("transfer", (sent.start, sent.end), suppliers, recipients, entries, bound, hedge, source, when, via)
+        if support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound):
+            entries = group_items(text, support_items, calibers)
+            emitted |= self._emit_flows("support", (sent.start, sent.end), suppliers, recipients, entries, bound, hedge, source, when, via, support=True)
+        elif not material and not bound and pats.support_no_item.search(text, start, end):
+            for supplier in suppliers:
+                for recipient in recipients:
+                    if supplier != recipient:
+                        self._emit("support", (sent.start, sent.end), supplier=supplier, recipient=recipient, hedge=hedge, source=source, when=when)
+                        emitted = True
+        if emitted and material:
+            for s in suppliers:
+                for r in recipients:
+                    self.flows[(s, r)] += 1
+            self.flow = Flow(suppliers, recipients, index)
+
+    def _complete_roles(
+        self,
+        index: int,
+        roles: Roles,
+        parties: list[ActorMention],
+        live: list[Cue],
+        quantified: bool,
+        clause: tuple[int, int],
+        sent_parties: list[ActorMention],
+    ) -> tuple[list[str], list[str]]:
+        """Fill roles the clause leaves open from the sentence and the flows already read."""
+        text = self.text
+        suppliers = list(roles.suppliers) or [o for o in roles.origins if o not in roles.recipients]
+        recipients = [r for r in roles.recipients if r not in suppliers]
+        if roles.subject_pronoun and not suppliers and live and live[0].label == "give":
+            antecedent = next(
+                (p.actor_id for p in reversed(sent_parties) if p.end <= live[0].start and p.form in ("name", "weak")),
+                self.last_subject,
+            )
+            if antecedent and antecedent not in recipients:
+                suppliers = [antecedent]
+        using = bool(live) and all(t.label == "use" for t in live)
+        if using or (suppliers and recipients):
+            return suppliers, recipients
+        if not (live or quantified):
+            return suppliers, recipients
+        collective = _COLLECTIVE.search(text, clause[0], clause[1])
+        dominant = self.flows.most_common(1)[0][0] if self.flows else None
+        recent = self.flow if self.flow and index - self.flow.sentence <= 4 else None
+        named = [p for p in parties if p.form in ("name", "weak", "place") and p.actor_id not in roles.via]
+        if not suppliers and not recipients:
+            if named or collective:
+                return suppliers, recipients
+            if recent:
+                return list(recent.suppliers), list(recent.recipients)
+            if dominant:
+                return [dominant[0]], [dominant[1]]
+            return suppliers, recipients
+        if not recipients:
+            if collective and not quantified:
+                return suppliers, recipients
+            if recent and set(recent.suppliers) & set(suppliers):
+                recipients = [r for r in recent.recipients if r not in suppliers]
+            if not recipients and dominant and dominant[0] in suppliers:
+                recipients = [dominant[1]]
+            return suppliers, recipients
+        if recent and set(recent.recipients) & set(recipients):
+            suppliers = [s for s in recent.suppliers if s not in recipients]
+        if not suppliers and dominant and dominant[1] in recipients:
+            suppliers = [dominant[0]]
+        if not suppliers and cue_patterns().recipient_nouns.search(text, clause[0], clause[1]):
+            topic = self._topic_supplier()
+            if topic and topic not in recipients:
+                suppliers = [topic]
+        return suppliers, recipients
+
+    def _topic_supplier(self) -> str | None:
+        if self.flows:
+            return Counter(s for (s, _r), n in self.flows.items() for _ in range(n)).most_common(1)[0][0]
+        states = [(n, a) for a, n in self.mentions.counts.items() if a.isupper()]
+        return max(states)[1] if states else None
+
+    def _hedge(self, clause: tuple[int, int], attributions: list[Attribution]) -> str:
+        if any(a.denial for a in attributions):
+            return "denied"
+        hedge = hedge_of(self.text, clause[0], clause[1], default="confirmed")
+        if hedge == "confirmed" and attributions:
+            return "reported"
+        return hedge
+
+    def _emit_flows(
+        self,
+        claim_type: str,
+        span: tuple[int, int],
+        suppliers: list[str],
+        recipients: list[str],
+        entries: list[ItemEntry],
+        bound: list[BoundQuantity],
+        hedge: str,
+        source: str | None,
+        when: When | None,
+        via: list[str],
+        *,
+        support: bool = False,
+    ) -> bool:
+        emitted = False
+        by_category: dict[str, list[BoundQuantity]] = {}
+        for bq in bound:
+            if (bq.category in SUPPORT_CATEGORIES) == support:
+                by_category.setdefault(bq.category, []).append(bq)
+        categories = {e.category: e for e in entries}
+        for category in by_category:
+            categories.setdefault(category, ItemEntry(category))
+        for supplier in suppliers:
+            for recipient in recipients:
+                if supplier == recipient:
+                    continue
+                for category, entry in categories.items():
+                    quantities: list[Quantity | None] = [bq.quantity for bq in by_category.get(category, [])] or [None]
+                    for quantity in quantities:
+                        self._emit(claim_type, span, supplier=supplier, recipient=recipient, entry=entry,
+                                   quantity=quantity, hedge=hedge, source=source, when=when, via=via)  # fmt: skip
+                        emitted = True
+        return emitted
+
+    # ---------------------------------------------------------------- output
+    def _emit(
+        self,
+        claim_type: str,
+        span: tuple[int, int],
+        *,
+        supplier: str | None = None,
+        recipient: str | None = None,
+        entry: ItemEntry | None = None,
+        quantity: Quantity | None = None,
+        when: When | None = None,
+        hedge: str | None = None,
+        source: str | None = None,
+        conveyance: Conveyance | None = None,
+        seized_by: str | None = None,
+        concealment: str | None = None,
+        facility: str | None = None,
+        via: list[str] | None = None,
+    ) -> None:
+        start, end = span
+        item = None
+        if entry is not None:
+            item = Item(entry.category, entry.designation or None, entry.caliber_mm)
+        self.claims.append(
+            Claim(
+                doc=self.doc_id,
+                type=claim_type,
+                evidence=Evidence(self.text[start:end], start, end),
+                supplier=supplier,
+                recipient=recipient if claim_type != "production" else None,
+                via=list(via or []),
+                item=item,
+                quantity=quantity,
+                when=when,
+                source=source,
+                hedge=hedge,
+                conveyance=conveyance,
+                seized_by=seized_by,
+                concealment=concealment,
+                facility=facility,
+            )
+        )
+
+
+def _seizer(
+    parties: list[ActorMention], organs: list[ActorMention], trigger: Cue, text: str
+) -> ActorMention | None:
+    """The party that seized: subject of an active verb, or "by X" after a passive one."""
+    candidates = sorted(parties + organs, key=lambda a: a.start)
+    passive = cue_patterns().passive.search(text[max(0, trigger.start - 30) : trigger.start])
+    if passive:
+        for mention in candidates:
+            if 0 <= mention.start - trigger.end <= 24 and re.match(r"^\s+by\s", text[trigger.end : mention.start + 1]):
+                return mention
+        return None
+    before = [m for m in candidates if m.end <= trigger.start and trigger.start - m.end <= 40]
+    if before:
+        mention = before[-1]
+        gap = text[mention.end : trigger.start]
+        if re.search(r"[.;]|\b(?:in|to|for|from|of|at|via|through)\b", gap) or re.match(r"^['\u2019]s\b", gap):
+            return None
+        return mention
+    return None
+
+
+def _designer(text: str, sent_start: int, mention: ActorMention) -> bool:
+    """"X-designed", "a copy of X's", "a version of the Soviet ..." name the original designer."""
+    if re.match(r"^[-\u2010\u2011]designed\b", text[mention.end : mention.end + 12]):
+        return True
+    return bool(cue_patterns().designer.search(text[max(sent_start, mention.start - 40) : mention.start]))
+
+
+def _items_after(text: str, mention: ActorMention, items: list[ItemMention]) -> list[ItemMention]:
+    out = []
+    for item in items:
+        gap = text[mention.end : item.start]
+        if item.start < mention.end or len(gap) > 40:
+            continue
+        if re.search(r"[;:]|\b(?:of|for|to|from|by|with|in|on|that|which|were|was|are|is)\b", gap):
+            continue
+        out.append(item)
+        break
+    return out
+
+
+def _modifies_next_item(text: str, mention: ActorMention, items: list[ItemMention]) -> bool:
+    return bool(_items_after(text, mention, items))
+
+
+def _near_verb(mention: ActorMention, verbs: list[Cue]) -> bool:
+    return any(abs(v.start - mention.end) <= 60 for v in verbs)
+
+
+def _when(
+    dates: list[DateMention], clause: tuple[int, int], as_of: bool, published: str | None, bound: list[BoundQuantity]
+) -> When | None:
+    inside = [d for d in dates if clause[0] <= d.start < clause[1]] or dates
+    if inside:
+        when = inside[0].when
+        if as_of and isinstance(when, str) and any(b.quantity.unit == "containers" for b in bound):
+            return {"end": when}
+        return when
+    if as_of and published and any(b.quantity.unit == "containers" for b in bound):
+        return {"end": published[:7]}
+    return None
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[str] = set()
+    out: list[Claim] = []
+    for claim in claims:
+        if claim.id in seen:
+            continue
+        seen.add(claim.id)
+        out.append(claim)
+    return out

@@ -1,0 +1,88 @@
+"""Who asserts a sentence: "according to X", "X said", ", X told reporters".
+
+The asserting party goes in a claim's `source`; names inside that phrase are not parties to the
+claim ("South Korea's military said North Korea sent ..." has South Korea as a source only).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from armstrace.nlp.cues import cue_patterns
+from armstrace.nlp.mentions import ActorMention
+
+_NP_BOUNDARY = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c\u201d]|\bthat\b|\bwhich\b|\bwho\b|\band\b(?=\s+(?:the|a)\b))\s*", re.I)
+_LEADING = re.compile(r"^(?:the|a|an|also|then|last week|on \w+day|in \w+ \d{4},?)\s+", re.I)
+_SAY_THEN_PRONOUN = re.compile(r"^\s*(?:that\s+)?(?:it|they)\b", re.I)
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|dismissed)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    start: int  # span of the asserting phrase, excluded from party roles
+    end: int
+    source: str
+    actors: tuple[ActorMention, ...]
+    denial: bool = False
+    pronoun_refers: bool = False  # "X said it ..." makes X the subject of what follows
+
+
+def find_attributions(
+    text: str, start: int, end: int, actors: list[ActorMention]
+) -> list[Attribution]:
+    pats = cue_patterns()
+    found: list[Attribution] = []
+    for m in pats.attribution_preps.finditer(text, start, end):
+        stop = re.search(r"[,.;\u2014]|\s(?:that|who|which)\s", text[m.end() : end])
+        np_end = m.end() + stop.start() if stop else end
+        np_end = min(np_end, m.end() + 90)
+        phrase = text[m.end() : np_end].strip(" \"'\u201c\u201d")
+        if phrase:
+            inside = tuple(a for a in actors if m.start() <= a.start and a.end <= np_end)
+            found.append(Attribution(m.start(), np_end, _clean(phrase), inside))
+    for m in pats.attribution_verbs.finditer(text, start, end):
+        left = text[start : m.start()]
+        bounds = list(_NP_BOUNDARY.finditer(left))
+        np_start = start + (bounds[-1].end() if bounds else 0)
+        phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
+        if not phrase or len(phrase) > 90 or not re.search(r"[A-Za-z]", phrase):
+            continue
+        if re.fullmatch(r"(?i)(?:it|they|he|she|we|i|you|this|that|which|who)(?:\s+\w+ly)?", phrase):
+            continue
+        np_start = _extend_over_list(text, np_start, actors)
+        phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
+        if re.search(r"\b(?:is|are|was|were|be|been|has|have|had)\s*$", phrase, re.I):
+            continue  # "is said to", "was reported": passive, no named asserter here
+        inside = tuple(a for a in actors if np_start <= a.start and a.end <= m.start())
+        if not inside and not re.search(r"\b[A-Z][a-z]+|\b(?:officials?|experts?|analysts?|sources?|intelligence)\b", phrase):
+            continue
+        denial = bool(_DENIAL.fullmatch(m.group(0)))
+        pronoun = bool(_SAY_THEN_PRONOUN.match(text[m.end() : m.end() + 12]))
+        found.append(Attribution(np_start, m.end(), _clean(phrase), inside, denial, pronoun))
+    return found
+
+
+def _extend_over_list(text: str, np_start: int, actors: list[ActorMention]) -> int:
+    """"South Korea, the U.S., and Japan condemned": the asserting phrase is the whole list."""
+    moved = True
+    while moved:
+        moved = False
+        for actor in actors:
+            gap = text[actor.end : np_start]
+            if actor.end <= np_start and re.fullmatch(r"[.]?\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", gap):
+                np_start = actor.start
+                before = text[max(0, np_start - 4) : np_start]
+                if before.lower().endswith("the "):
+                    np_start -= 4
+                moved = True
+    return np_start
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,")
+    previous = None
+    while previous != phrase:
+        previous = phrase
+        phrase = _LEADING.sub("", phrase)
+    return phrase[:120]

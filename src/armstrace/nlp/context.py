@@ -1,0 +1,133 @@
+"""Per-document mentions, bucketed by sentence, with document-level disambiguation.
+
+All pattern scans run once over the whole text; each sentence then reads its slice. Weak names
+("the North") and ambiguous ones ("Defense Intelligence Agency") resolve against the actors the
+document names outright.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from armstrace.nlp.cues import cue_patterns
+from armstrace.nlp.mentions import (
+    ActorMention,
+    ItemMention,
+    VesselMention,
+    find_actors,
+    find_calibers,
+    find_items,
+    find_vessels,
+)
+from armstrace.parse.quantity import NumberMention, find_numbers
+
+_GROUP_NOUN = re.compile(
+    r"^\s+(?:militants|fighters|groups?|factions|rebels|insurgents|militias?|resistance|guerrillas|terrorists|"
+    r"armed\s+groups?|jihadists|separatists)\b",
+    re.I,
+)
+_UNSPECIFIED = re.compile(r"\b(?:unspecified|unnamed|unidentified|a\s+third)\s+(?:\w+\s+)?$", re.I)
+_MEMBER_STATE = re.compile(r"^\s+(?:member\s+states?|Member\s+States?)\b")
+
+
+@dataclass
+class DocumentMentions:
+    actors: list[ActorMention]
+    items: list[ItemMention]
+    numbers: list[NumberMention]
+    vessels: list[VesselMention]
+    calibers: list[tuple[int, int, float]]
+    counts: Counter[str]
+
+    def __post_init__(self) -> None:
+        self._starts = {
+            "actors": [m.start for m in self.actors],
+            "items": [m.start for m in self.items],
+            "numbers": [m.start for m in self.numbers],
+            "vessels": [m.start for m in self.vessels],
+            "calibers": [c[0] for c in self.calibers],
+        }
+
+    def between(self, kind: str, start: int, end: int) -> list[Any]:
+        """Mentions of one kind that start inside [start, end); sequences are sorted by start."""
+        seq: list[Any] = getattr(self, kind)
+        starts = self._starts[kind]
+        return seq[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def scan_document(text: str) -> DocumentMentions:
+    vessels = find_vessels(text)
+    named = [(v.start, v.end) for v in vessels if v.name]
+    actors = [a for a in find_actors(text) if not _inside(a.start, a.end, named)]
+    actors = _resolve(text, actors)
+    occupied = [(a.start, a.end) for a in actors if a.form in ("agency", "media", "name")]
+    items = [
+        i for i in find_items(text)
+        if not _inside(i.start, i.end, named) and not _overlaps(i, occupied) and not _not_goods(text, i)
+    ]  # fmt: skip
+    numbers = find_numbers(text)
+    counts = Counter(a.actor_id for a in actors if a.is_party)
+    vessels.sort(key=lambda v: v.start)
+    return DocumentMentions(actors, items, numbers, vessels, find_calibers(text), counts)
+
+
+_MODIFIED_HEAD = re.compile(
+    r"^[\s\-]+(?:attacks?|demands?|needs|requirements?|shortages?|programm?es?|programs|experts?|sanctions|"
+    r"embargo(?:es)?|launch(?:es|ers)?|tests?|strikes?|fire|development|research|projects?|sites?|bases?|"
+    r"units?|brigades?|crews?|fragments|debris|remnants|race|control|treaty|talks|inspectors?|dealers?|"
+    r"smugglers?|traffickers?|trade|trafficking|proliferation|specialists?|technicians?|experience|"
+    r"operations?|warfare|relationship|cooperation|partnership|ties|diplomacy|policy|analysts?|survey)\b",
+    re.I,
+)
+_TRANSPORT = re.compile(r"^\s+(?:cargo\s+)?(?:plane|aircraft|freighter|transport|jet|airliner|flight)s?\b", re.I)
+_NEGATED_ITEM = re.compile(r"\b(?:any|no)\s+(?:\w+\s+)?$", re.I)
+
+
+def _not_goods(text: str, item: ItemMention) -> bool:
+    """"rocket attacks" or "any technology transfer" name no goods; an "IL-76 cargo plane"
+    is the conveyance, not the cargo."""
+    after = text[item.end : item.end + 30]
+    if item.category == "aircraft" and not item.generic and _TRANSPORT.match(after):
+        return True
+    if _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start]):
+        return True
+    return bool(_MODIFIED_HEAD.match(after))
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(item: ItemMention, spans: list[tuple[int, int]]) -> bool:
+    return any(item.start < e and s < item.end for s, e in spans)
+
+
+def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """Weak and ambiguous names keep a reading only when the document names it outright;
+    demonyms before group nouns are parties ("Palestinian militants"); a state's organs
+    ("South Korea's military", "Thai authorities") are marked as such."""
+    strong = {a.actor_id for a in actors if a.form in ("name", "demonym", "place") and "|" not in a.actor_id}
+    heads = cue_patterns().source_heads
+    resolved: list[ActorMention] = []
+    for mention in actors:
+        if "|" in mention.actor_id:
+            options = mention.actor_id.split("|")
+            pick = [o for o in options if o in strong] or options[:1]
+            mention = replace(mention, actor_id=pick[0])
+        if mention.form == "weak" and mention.actor_id not in strong:
+            continue
+        if mention.form == "agency" and mention.country is None:
+            mention = replace(mention, country=mention.actor_id if mention.actor_id.isupper() else None)
+        after = text[mention.end : mention.end + 40]
+        if (_UNSPECIFIED.search(text[max(0, mention.start - 30) : mention.start]) or _MEMBER_STATE.match(after)):
+            continue
+        if mention.form == "demonym" and _GROUP_NOUN.match(after):
+            mention = replace(mention, form="name")
+        elif mention.form in ("name", "demonym") and heads.match(after):
+            mention = replace(mention, form="organ", country=mention.actor_id)
+        resolved.append(mention)
+    return resolved

@@ -1,0 +1,173 @@
+"""Cue words compiled from data/lexicon: triggers, hedges, attribution and negation.
+
+Each finder returns (start, end, label) triples on the text it is given, so the claim
+assembler can reason about what comes before and after each actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from armstrace.model.claim import HEDGES
+from armstrace.nlp.lexicon import compile_phrases, load_lexicon
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    label: str  # e.g. "give", "receive", "use", "seize", "discover", "produce", "support"
+    text: str
+
+
+@dataclass(frozen=True)
+class CuePatterns:
+    transfer: re.Pattern[str]
+    transfer_label: dict[str, str]
+    seize: re.Pattern[str]
+    discover: re.Pattern[str]
+    produce: re.Pattern[str]
+    made_suffix: re.Pattern[str]
+    designer: re.Pattern[str]
+    support: re.Pattern[str]
+    support_no_item: re.Pattern[str]
+    epithet: re.Pattern[str]
+    hedges: dict[str, re.Pattern[str]]
+    attribution_verbs: re.Pattern[str]
+    attribution_preps: re.Pattern[str]
+    source_heads: re.Pattern[str]
+    negation: re.Pattern[str]
+    scoped_negation: re.Pattern[str]
+    passive: re.Pattern[str]
+    concealment: dict[str, re.Pattern[str]]
+    roles: dict[str, re.Pattern[str]]
+    recipient_nouns: re.Pattern[str]
+    transit: re.Pattern[str]
+
+
+def _ending(phrases: list[str], fillers: list[str]) -> re.Pattern[str]:
+    """A phrase that ends exactly where an actor begins, with optional fillers between."""
+    alt = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011]")
+        for p in sorted(set(phrases), key=len, reverse=True)
+    )
+    fill = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(fillers), key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|(?-i:(?<![a-z])))(?:{alt})\s*[\"'\u201c\u201d\u2018\u2019\u2026,]*\s*(?:(?:{fill})\s+)*[\"'\u201c\u2018]?$",
+        re.I,
+    )
+
+
+@cache
+def cue_patterns() -> CuePatterns:
+    lex = load_lexicon()
+    trig = lex.triggers
+    transfer_label: dict[str, str] = {}
+    for label in ("give", "receive", "use"):
+        for word in trig["transfer"][label]:
+            transfer_label.setdefault(str(word).lower(), label)
+    for word in trig["transfer"]["give_nouns"]:
+        transfer_label.setdefault(str(word).lower(), "give")
+    roles = lex.roles
+    fillers = roles["fillers"]
+    heads = lex.attribution["source_heads"]
+    return CuePatterns(
+        transfer=compile_phrases(list(transfer_label)),
+        transfer_label=transfer_label,
+        seize=compile_phrases(trig["interdiction"]),
+        discover=re.compile(
+            r"\b(?:found|discovered|uncovered|revealed)\b[^.;]{0,60}\b(?:aboard|on\s+board|in\s+the\s+(?:cargo|containers?|hold))\b"
+            r"|\b(?:aboard|on\s+board)\b[^.;]{0,80}\b(?:found|discovered|uncovered|included|includ(?:ed|ing))\b"
+            r"|\bfound\s+to\s+(?:contain|carry|be\s+carrying|hold)\b|\binspection\s+revealed\b"
+            r"|\bcargo\s+(?:consisted|included|contained)\b",
+            re.I,
+        ),
+        produce=compile_phrases(trig["production"]["verbs"]),
+        made_suffix=re.compile(
+            r"^[-\u2010\u2011](?:" + "|".join(trig["production"]["suffixes"]) + r")\b", re.I
+        ),
+        designer=re.compile(
+            r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in trig["production"]["original_designer_cues"])
+            + r")\b[\s\w\-]{0,30}$",
+            re.I,
+        ),
+        support=compile_phrases(trig["support"]["verbs"]),
+        support_no_item=compile_phrases(trig["support"]["no_item"]),
+        epithet=re.compile(
+            r"^[-\u2010\u2011](?:" + "|".join(trig["support"]["epithet_suffixes"]) + r")\b", re.I
+        ),
+        hedges={h: compile_phrases(lex.hedges.get(h, [])) for h in HEDGES if h != "confirmed"},
+        attribution_verbs=compile_phrases(lex.attribution["verbs"]),
+        attribution_preps=compile_phrases(lex.attribution["prepositions"]),
+        source_heads=re.compile(
+            r"^(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:" + "|".join(
+                re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)
+            ) + r")\b",
+            re.I,
+        ),
+        negation=re.compile(
+            r"\b(?:no|not|never|n't|neither|nor|without)\s+(?:(?:\w+ly|yet|been|be|ever|have|has|had|to|any|a|the|actually)\s+){0,3}$",
+            re.I,
+        ),
+        scoped_negation=re.compile(
+            r"\b(?:no|little|scant)\s+(?:evidence|sign|signs|indication|indications|proof|record)\b"
+            r"|\bnot\s+(?:clear|known|confirmed|proven)\s+(?:whether|if|that)\b|\bunclear\s+whether\b"
+            r"|\bdid\s+not\s+appear\b|\bthere\s+(?:is|was|were|are)\s+no\b|\brather\s+than\b|\binstead\s+of\b",
+            re.I,
+        ),
+        passive=re.compile(
+            r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:\w+ly|also|all|reportedly|allegedly)\s+){0,2}$", re.I
+        ),
+        concealment={k: compile_phrases(v) for k, v in lex.concealment.items()},
+        roles={
+            "recipient": _ending(roles["recipient"], fillers),
+            "supplier": _ending(roles["supplier"], fillers),
+            "via": _ending(roles["via"], fillers),
+            "ignore": _ending(roles["ignore_before"], fillers),
+        },
+        recipient_nouns=compile_phrases(roles["recipient_nouns"]),
+        transit=compile_phrases(roles["transit_cues"]),
+    )
+
+
+def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
+    pats = cue_patterns()
+    out = []
+    for m in pats.transfer.finditer(text, start, end):
+        word = re.sub(r"\s+", " ", m.group(0).lower())
+        out.append(Cue(m.start(), m.end(), pats.transfer_label.get(word, "give"), m.group(0)))
+    return out
+
+
+def find(pattern: re.Pattern[str], text: str, start: int, end: int, label: str) -> list[Cue]:
+    return [Cue(m.start(), m.end(), label, m.group(0)) for m in pattern.finditer(text, start, end)]
+
+
+def hedge_of(text: str, start: int, end: int, *, default: str = "confirmed") -> str:
+    """The first hedge, in the spec's order of precedence, whose cue occurs in the span."""
+    pats = cue_patterns()
+    for hedge in HEDGES:
+        if hedge == "confirmed":
+            break
+        if pats.hedges[hedge].search(text, start, end):
+            return hedge
+    return default
+
+
+def is_negated(text: str, clause_start: int, cue_start: int) -> bool:
+    """A negation right before the trigger ("did not send"), or a scoping phrase earlier in the
+    clause ("there is no evidence that ... sent")."""
+    pats = cue_patterns()
+    before = text[max(clause_start, cue_start - 40) : cue_start]
+    if pats.negation.search(before):
+        return True
+    return bool(pats.scoped_negation.search(text, clause_start, cue_start))
+
+
+def concealment_of(text: str, start: int, end: int) -> str | None:
+    for value, pattern in cue_patterns().concealment.items():
+        if pattern.search(text, start, end):
+            return value
+    return None

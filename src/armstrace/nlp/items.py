@@ -1,0 +1,104 @@
+"""Group a clause's item mentions into one entry per category, as claims.md asks.
+
+Several calibers or designations of one category share an entry; a single caliber is kept as
+`caliber_mm`. Generic goods ("weapons") yield only when nothing more specific is named or when a
+quantity counts them (GUIDELINES §5).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armstrace.nlp.mentions import ItemMention
+
+_FOR_MODIFIER = re.compile(r"(?:for|as\s+for|of)\s+(?:the\s+|their\s+|its\s+)?(?:[\d.]+\s*[-\u2010]?\s*(?:mm|millimet\w+)\s+)?$", re.I)
+_CALIBER_LIST = re.compile(r"^[\s,]*(?:and|or|&)?[\s,]*$", re.I)
+_SMALL_CALIBER_AMMO = ("artillery_ammunition", "munitions")
+_AMMO_WORDS = re.compile(r"\b(?:ammunition|rounds?|shells?|cartridges?)\b", re.I)
+
+
+@dataclass
+class ItemEntry:
+    category: str
+    mentions: list[ItemMention] = field(default_factory=list)
+    calibers: list[float] = field(default_factory=list)
+
+    @property
+    def designation(self) -> str:
+        names: list[str] = []
+        for mention in self.mentions:
+            label = re.sub(r"\s+", " ", mention.text)
+            if label.lower() not in (n.lower() for n in names):
+                names.append(label)
+        text = "; ".join(names)
+        missing = [c for c in self.calibers if f"{c:g}" not in text]
+        prefix = ", ".join(f"{c:g}mm" for c in missing)
+        return f"{prefix} {text}".strip() if prefix else text
+
+    @property
+    def caliber_mm(self) -> float | None:
+        return self.calibers[0] if len(self.calibers) == 1 else None
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+
+def calibers_before(text: str, item: ItemMention, calibers: list[tuple[int, int, float]]) -> list[float]:
+    """Calibers written just before an item: "120mm, 80 mm, and 60mm Iranian mortars"."""
+    found: list[float] = []
+    cursor = item.start
+    for start, end, value in reversed([c for c in calibers if c[1] <= item.start]):
+        gap = text[end:cursor]
+        if cursor == item.start:
+            if len(gap) > 32 or re.search(r"[;:.]|\b(?:of|for|to|from|and\s+the)\b", gap):
+                break
+        elif not _CALIBER_LIST.match(gap):
+            break
+        found.insert(0, value)
+        cursor = start
+    return found
+
+
+def group_items(
+    text: str,
+    items: list[ItemMention],
+    calibers: list[tuple[int, int, float]],
+    *,
+    cargo: bool = False,
+    mortar_bombs_in_document: bool = False,
+) -> list[ItemEntry]:
+    """One entry per category, in order of first mention; modifiers ("fuses for 122mm
+    rockets": the rockets only say what the fuses fit) are dropped."""
+    entries: dict[str, ItemEntry] = {}
+    previous_end = -1
+    for item in items:
+        left = text[max(0, item.start - 24) : item.start]
+        if previous_end >= 0 and item.start - previous_end <= 40 and _FOR_MODIFIER.search(left):
+            previous_end = item.end
+            continue
+        previous_end = item.end
+        own_calibers = calibers_before(text, item, calibers) or list(item.calibers)
+        category = item.category
+        if own_calibers and category in _SMALL_CALIBER_AMMO and _AMMO_WORDS.search(item.text):
+            if max(own_calibers) < 20:
+                category = "small_arms_ammunition"
+            elif category == "munitions":
+                category = "artillery_ammunition"
+        if category == "mortars" and cargo and mortar_bombs_in_document:
+            category = "mortar_ammunition"
+        entry = entries.setdefault(category, ItemEntry(category))
+        entry.mentions.append(item)
+        for caliber in own_calibers:
+            if caliber not in entry.calibers:
+                entry.calibers.append(caliber)
+    return list(entries.values())
+
+
+def drop_generic(entries: list[ItemEntry], quantified: set[str]) -> list[ItemEntry]:
+    """Keep `munitions` only when nothing more specific is named or a quantity counts it."""
+    specific = [e for e in entries if e.category != "munitions"]
+    if not specific:
+        return entries
+    return [e for e in entries if e.category != "munitions" or "munitions" in quantified]

@@ -1,0 +1,80 @@
+"""Load the cue-word tables in data/lexicon/ and compile them into regexes, once.
+
+Why regexes over the raw text: evidence offsets must index the document's text exactly, and a
+compiled alternation scans a whole article in one pass (no per-sentence model loading).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from armstrace.errors import DataFileError
+
+
+def _load(name: str) -> Any:
+    path = resources.files("armstrace") / "data" / "lexicon" / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"data/lexicon/{name}", f"not valid YAML: {exc}") from exc
+
+
+def phrase_pattern(phrases: list[str], *, plural: bool = False) -> str:
+    """One alternation, longest first, whitespace and hyphens flexible, whole words."""
+    parts = []
+    for phrase in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
+        body = re.escape(phrase)
+        body = body.replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\u2010\u2011\u2013\s]?")
+        if plural:
+            body += r"(?:s|es)?"
+        parts.append(body)
+    if not parts:
+        return r"(?!x)x"
+    left = r"(?<![\w-])"
+    right = r"(?![\w])"
+    return left + "(?:" + "|".join(parts) + ")" + right
+
+
+def compile_phrases(phrases: list[str], *, plural: bool = False, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(phrase_pattern(phrases, plural=plural), flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every cue table, compiled. Build with `load_lexicon()`."""
+
+    item_terms: tuple[tuple[str, str | None], ...]  # (term, category or None)
+    items: dict[str, Any]
+    triggers: dict[str, Any]
+    hedges: dict[str, list[str]]
+    attribution: dict[str, list[str]]
+    roles: dict[str, list[str]]
+    conveyance: dict[str, list[str]]
+    concealment: dict[str, list[str]]
+    quantities: dict[str, Any]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    items = _load("items.yml")
+    terms: list[tuple[str, str | None]] = []
+    for entry in items:
+        for term in entry["terms"]:
+            terms.append((str(term), entry["category"]))
+    return Lexicon(
+        item_terms=tuple(terms),
+        items={"entries": items},
+        triggers=_load("triggers.yml"),
+        hedges=_load("hedges.yml"),
+        attribution=_load("attribution.yml"),
+        roles=_load("roles.yml"),
+        conveyance=_load("conveyance.yml"),
+        concealment=_load("concealment.yml"),
+        quantities=_load("quantities.yml"),
+    )

@@ -1,0 +1,235 @@
+"""Find what a sentence talks about: actors, places, agencies, items, calibers and vessels.
+
+Each finder scans raw text with patterns compiled once from the gazetteer and the lexicon, and
+returns mentions with character offsets into that text, so evidence stays verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from armstrace.gazetteer import Gazetteer, load_gazetteer
+from armstrace.nlp.lexicon import load_lexicon, phrase_pattern
+
+PARTY_KINDS = ("state", "group", "company")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A surface form that names a party, a place standing for one, or an asserting body."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    form: str  # name | weak | demonym | place | agency | media
+    country: str | None = None  # for agencies and places: the state they belong to
+
+    @property
+    def is_party(self) -> bool:
+        return self.form in ("name", "weak", "demonym", "place")
+
+
+@dataclass(frozen=True)
+class ItemMention:
+    start: int
+    end: int
+    text: str
+    category: str
+    designation: str
+    generic: bool  # from the generic lexicon ("weapons"), not a named system
+    origin: str | None = None  # the catalogue's maker of a named system
+    calibers: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class VesselMention:
+    start: int
+    end: int
+    name: str | None
+    kind: str  # ship | aircraft | rail | road
+
+
+@dataclass
+class Matchers:
+    """Compiled patterns plus the tables to read their matches."""
+
+    actor_re: re.Pattern[str]
+    actor_forms: dict[str, list[tuple[str, str, str | None]]]  # surface -> [(id, form, country)]
+    item_re: re.Pattern[str]
+    item_of: dict[str, str | None]
+    weapon_re: re.Pattern[str]
+    weapon_of: dict[str, tuple[str, str | None, float | None]]
+    caliber_re: re.Pattern[str] = field(
+        default_factory=lambda: re.compile(
+            r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s*[-\u2010\u2011]?\s*(?:mm|millimet(?:er|re)s?)(?![a-z])",
+            re.I,
+        )
+    )
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", text.replace("\u2019", "'")).strip()
+
+
+def _flex(phrase: str) -> str:
+    body = re.escape(phrase).replace("'", "['\u2019]")
+    return body.replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\u2010\u2011\s]?")
+
+
+@cache
+def build_matchers() -> Matchers:
+    """Compile every pattern once per process (the gazetteer is cached too)."""
+    gaz = load_gazetteer()
+    forms: dict[str, list[tuple[str, str, str | None]]] = {}
+
+    def add(surface: str, actor_id: str, form: str, country: str | None) -> None:
+        key = _fold(surface)
+        if len(key) < 2:
+            return
+        entry = (actor_id, form, country)
+        if entry not in forms.setdefault(key, []):
+            forms[key].append(entry)
+
+    for actor in gaz.actors.values():
+        if actor.kind in PARTY_KINDS:
+            strong_form, weak_form = "name", "weak"
+        elif actor.kind == "media":
+            strong_form = weak_form = "media"
+        else:
+            strong_form = weak_form = "agency"
+        country = actor.country if actor.kind not in PARTY_KINDS else None
+        for name in actor.names:
+            add(name, actor.id, strong_form, country)
+        for name in actor.names_weak:
+            add(name, actor.id, weak_form, country)
+        for name in actor.demonyms:
+            add(name, actor.id, "demonym" if actor.kind in PARTY_KINDS else strong_form, country)
+    for place in gaz.places:
+        for name in (place.name, *place.aliases):
+            add(name, place.country, "place", place.country)
+    actor_alt = "|".join(_flex(s) for s in sorted(forms, key=len, reverse=True))
+    actor_re = re.compile(rf"(?<![\w\-])(?:{actor_alt})(?![\w])")
+
+    lex = load_lexicon()
+    item_of: dict[str, str | None] = {}
+    for term, category in lex.item_terms:
+        item_of.setdefault(_fold(term).lower(), category)
+    item_re = re.compile(phrase_pattern(list(item_of), plural=True), re.I)
+
+    weapon_of: dict[str, tuple[str, str | None, float | None]] = {}
+    for weapon in gaz.weapons:
+        for name in (weapon.designation, *weapon.aliases):
+            weapon_of.setdefault(_compact(name), (weapon.category, weapon.origin, weapon.caliber_mm))
+    names = sorted({n for w in gaz.weapons for n in (w.designation, *w.aliases)}, key=len, reverse=True)
+    weapon_alt = "|".join(_flex(n) for n in names if len(n) >= 3)
+    weapon_re = re.compile(rf"(?<![\w\-])(?:{weapon_alt})(?:s|es)?(?![\w])")
+    return Matchers(actor_re, forms, item_re, item_of, weapon_re, weapon_of)
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\s\-\u2010\u2011\u00a0'\u2019]", "", name).lower()
+
+
+def find_actors(text: str, gaz: Gazetteer | None = None) -> list[ActorMention]:
+    """Every surface form of an actor, place or body; ambiguous forms keep all their readings
+    only through `resolve_ambiguous` (the caller's document context decides)."""
+    m = build_matchers()
+    found: list[ActorMention] = []
+    for hit in m.actor_re.finditer(text):
+        readings = m.actor_forms.get(_fold(hit.group(0)))
+        if not readings:
+            continue
+        actor_id, form, country = readings[0]
+        if len(readings) > 1:
+            actor_id = "|".join(r[0] for r in readings)
+        found.append(ActorMention(hit.start(), hit.end(), hit.group(0), actor_id, form, country))
+    return found
+
+
+def find_items(text: str) -> list[ItemMention]:
+    """Generic terms and named systems; overlapping matches keep the longest."""
+    m = build_matchers()
+    spans: list[ItemMention] = []
+    for hit in m.weapon_re.finditer(text):
+        raw = hit.group(0)
+        entry = m.weapon_of.get(_compact(raw)) or m.weapon_of.get(_compact(re.sub(r"(?:es|s)$", "", raw)))
+        if entry is None:
+            continue
+        category, origin, caliber = entry
+        spans.append(
+            ItemMention(hit.start(), hit.end(), raw, category, raw, False, origin,
+                        (caliber,) if caliber else ())
+        )  # fmt: skip
+    for hit in m.item_re.finditer(text):
+        raw = hit.group(0)
+        key = _fold(raw).lower()
+        category = m.item_of.get(key)
+        if category is None and key not in m.item_of:
+            category = m.item_of.get(re.sub(r"(?:es|s)$", "", key), None)
+            if category is None and re.sub(r"(?:es|s)$", "", key) not in m.item_of:
+                category = m.item_of.get(key[:-1] if key.endswith("s") else key)
+        spans.append(ItemMention(hit.start(), hit.end(), raw, category or "", raw, True))
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[ItemMention] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            if span.end - span.start > kept[-1].end - kept[-1].start:
+                kept[-1] = span
+            continue
+        kept.append(span)
+    return [k for k in kept if k.category]
+
+
+def find_calibers(text: str) -> list[tuple[int, int, float]]:
+    m = build_matchers()
+    return [(h.start(), h.end(), float(h.group(1))) for h in m.caliber_re.finditer(text)]
+
+
+@cache
+def _vessel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[str]]]:
+    conv = load_lexicon().conveyance
+    name = r"(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+|[IVX]+))*?)"
+    prefixes = "|".join(re.escape(p) for p in conv["vessel_prefixes"])
+    prefixed = re.compile(rf"(?<![\w])(?:{prefixes})\s+(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+))*)")
+    heads = "|".join(_flex(h) for h in sorted(conv["vessel_heads"], key=len, reverse=True))
+    headed = re.compile(rf"(?i:\b(?:the|a|an)\s+(?:[\w\-]+\s+)?(?:{heads}))\s+{name}(?=[\s,.;:)]|from|$)")
+    kinds = {
+        kind: re.compile(phrase_pattern(conv[kind]), re.I) for kind in ("ship", "aircraft", "rail", "road")
+    }
+    return prefixed, headed, kinds
+
+
+def find_vessels(text: str) -> list[VesselMention]:
+    """Named ships ("MV Francop", "the cargo ship Chong Chon Gang", "aboard the German-owned
+    Victoria") and unnamed conveyances by kind ("an IL-76 cargo plane", "by rail")."""
+    prefixed, headed, kinds = _vessel_patterns()
+    found: list[VesselMention] = []
+    for pattern in (prefixed, headed):
+        for hit in pattern.finditer(text):
+            name = _trim_vessel_name(hit.group("name"))
+            if name:
+                found.append(VesselMention(hit.start(), hit.start("name") + len(name), name, "ship"))
+    for kind, pattern in kinds.items():
+        for hit in pattern.finditer(text):
+            found.append(VesselMention(hit.start(), hit.end(), None, kind))
+    return found
+
+
+_NAME_STOP = {"In", "On", "At", "From", "To", "With", "And", "The", "Was", "Were", "Is", "In"}
+
+
+def _trim_vessel_name(name: str) -> str | None:
+    words = name.split()
+    out: list[str] = []
+    for word in words:
+        if word in _NAME_STOP:
+            break
+        glued = re.match(r"^([A-Z])(from|to|in|was)$", word)  # "Klos Cfrom": a scraped, glued word
+        if glued:
+            out.append(glued.group(1))
+            break
+        out.append(word)
+    return " ".join(out) or None

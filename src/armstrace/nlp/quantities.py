@@ -1,0 +1,138 @@
+"""Bind each number in a clause to what it counts: a unit and an item category.
+
+"500 tons of weapons" counts tons of munitions; "2,030 fuses" counts fuze items; "two containers
+filled with rocket fuses" counts containers of fuzes; a bare "upwards of 7,000" after "shipped"
+borrows the unit the document last counted in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from armstrace.model.claim import Quantity
+from armstrace.nlp.mentions import ItemMention
+from armstrace.parse.quantity import NumberMention
+
+SUPPORT_CATEGORIES = ("training", "construction", "troops")
+
+_UNIT_AFTER = [
+    ("containers", re.compile(r"^\s*(?:(?:shipping|freight|cargo|standard|40-foot|20-foot)\s+)?containers?\b", re.I)),
+    ("tons", re.compile(r"^\s*(?:metric\s+)?(?:tons|tonnes|ton|tonne)\b", re.I)),
+    ("shipments", re.compile(r"^\s*(?:shipments|consignments|shipment|consignment)\b", re.I)),
+    ("persons", re.compile(
+        r"^\s*(?:[A-Z][\w\-]+\s+){0,2}(?:troops|soldiers|personnel|military\s+personnel|fighters|servicemen|"
+        r"mercenaries|military\s+advisers|advisers|advisors|instructors|special\s+forces|combat\s+troops|"
+        r"military\s+engineers|engineers|construction\s+workers|sappers)\b", re.I)),
+    ("usd", re.compile(r"^\s*(?:US\s+)?dollars\b|^\s*USD\b", re.I)),
+]  # fmt: skip
+_CONTENTS = re.compile(
+    r"^\s*(?:of|filled\s+with|loaded\s+with|packed\s+with|carrying|containing|full\s+of|worth\s+of)\s+"
+    r"[\"'\u201c\u2018]?",
+    re.I,
+)
+_ITEM_GAP = re.compile(r"^[\s\w\-.,/\u2010\u2011\"'\u201c\u201d]*$")
+_GAP_STOP = re.compile(r"\b(?:of|to|from|by|with|in|that|which|were|was|had|has|have|and|or|since|for)\b", re.I)
+_UNIT_BEFORE = re.compile(r"\b(containers|tons|tonnes|shipments)\b(?![\s\S]*\b(?:containers|tons|tonnes|shipments)\b)", re.I)
+_GROWTH = re.compile(r"\b(?:pushed|rose|risen|raised|increased|climbed|jumped|grew|grown|went|gone|upped|revised)\b[^.;]{0,60}$", re.I)
+_ESTIMATE = re.compile(r"\bestimat", re.I)
+_VERB_BEFORE = re.compile(r"\b(?:shipped|sent|delivered|supplied|transferred|exported|provided|dispatched)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@dataclass(frozen=True)
+class BoundQuantity:
+    category: str
+    quantity: Quantity
+    item: ItemMention | None
+    start: int
+
+
+def bind_quantities(
+    text: str,
+    clause: tuple[int, int],
+    numbers: list[NumberMention],
+    items: list[ItemMention],
+    last_unit: str | None,
+) -> list[BoundQuantity]:
+    start, end = clause
+    bound: list[BoundQuantity] = []
+    previous: NumberMention | None = None
+    for number in numbers:
+        if not start <= number.start < end:
+            continue
+        qualifier = _qualifier(text, start, number, previous)
+        previous = number
+        after = text[number.end : min(end, number.end + 80)]
+        unit, category, item = _unit_and_item(text, number, after, items, end)
+        if unit is None and item is None:
+            before = text[start : number.start]
+            unit_before = _UNIT_BEFORE.search(before[-90:])
+            if unit_before and re.match(r"^\s*(?:[,.;)]|$|\s+(?:and|according|since|by|in|at|had|have|were)\b)", after):
+                unit = {"tonnes": "tons"}.get(unit_before.group(1).lower(), unit_before.group(1).lower())
+                category = "munitions"
+            elif last_unit and _VERB_BEFORE.search(before[-40:] + " ") and re.match(r"^\s*(?:[,.;]|since|so\s+far|to\s+date|in\s+total|$)", after):
+                unit, category = last_unit, "munitions"
+        if unit is None and item is None:
+            continue
+        if category is None:
+            continue
+        value = number.value
+        bound.append(
+            BoundQuantity(
+                category,
+                Quantity(value, unit or "items", qualifier, number.max),
+                item,
+                number.start,
+            )
+        )
+    return bound
+
+
+def _qualifier(text: str, clause_start: int, number: NumberMention, previous: NumberMention | None) -> str:
+    qualifier = number.qualifier
+    lead = text[number.start : number.number_start].lower()
+    if qualifier == "at_most" and "up to" in lead and _GROWTH.search(text[clause_start : number.start]):
+        qualifier = "exact"
+    if qualifier == "exact" and previous is not None and previous.qualifier in ("at_least", "at_most", "approx"):
+        if re.fullmatch(r"\s*[\w\-\s]{0,60}?\s(?:or|and)\s+", text[previous.end : number.start]):
+            qualifier = previous.qualifier
+    if qualifier == "exact" and _ESTIMATE.search(text, clause_start, number.start + 1):
+        qualifier = "approx"
+    return qualifier
+
+
+def _unit_and_item(
+    text: str, number: NumberMention, after: str, items: list[ItemMention], clause_end: int
+) -> tuple[str | None, str | None, ItemMention | None]:
+    if number.currency:
+        return "usd", "munitions", None
+    for unit, pattern in _UNIT_AFTER:
+        m = pattern.match(after)
+        if not m:
+            continue
+        if unit == "persons":
+            return unit, "troops", None
+        if unit == "usd":
+            return unit, "munitions", None
+        rest_at = number.end + m.end()
+        contents = _CONTENTS.match(text[rest_at : rest_at + 40])
+        if contents:
+            item = _item_at(items, rest_at + contents.end(), 40, text)
+            if item is not None:
+                specific = item.category not in ("munitions", *SUPPORT_CATEGORIES) and unit == "containers"
+                return unit, item.category if specific else "munitions", item
+        return unit, "munitions", None
+    item = _item_at(items, number.end, 40, text)
+    if item is not None and item.start < clause_end:
+        return "items", item.category, item
+    return None, None, None
+
+
+def _item_at(items: list[ItemMention], position: int, window: int, text: str) -> ItemMention | None:
+    for item in items:
+        if position <= item.start <= position + window:
+            gap = text[position : item.start]
+            if _ITEM_GAP.match(gap) and not _GAP_STOP.search(gap):
+                return item
+            return None
+    return None

@@ -1,0 +1,198 @@
+"""Give each party named in a clause its role: supplier, recipient, via, or none.
+
+Roles come from the words around each mention, in this order: a marker before it ("from",
+"bound for", "via"), a possessive before a trade noun ("North Korea's supply of"), an adjective on
+an item ("Iranian rockets"), then its place as subject or object of the trigger verb, with
+passive voice reversing the subject's role. Coordinated names share a role ("to Hamas and
+Hezbollah").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armstrace.nlp.cues import Cue, cue_patterns
+from armstrace.nlp.mentions import ActorMention, ItemMention
+
+_POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+_GIVE_NOUN = re.compile(
+    r"^['\u2019]s?\s+(?:\w+\s+){0,2}?(?:supply|supplies|provision|shipments?|deliver(?:y|ies)|exports?|"
+    r"transfers?|sales?|consignments?|assistance|aid|arms\s+(?:exports?|sales?|shipments?)|weapons?\s+shipments?)\b",
+    re.I,
+)
+_RECEIVE_NOUN = re.compile(
+    r"^['\u2019]s?\s+(?:\w+\s+){0,2}?(?:purchases?|imports?|acquisitions?|procurement|arsenal|arsenals|stockpiles?|inventory)\b",
+    re.I,
+)
+_HOLDER = re.compile(r"^\s+(?:\w+\s+)?(?:arsenals?|stockpiles?|inventor(?:y|ies)|hands|militants'?\s+arsenals?)\b", re.I)
+_BOUND = re.compile(r"^[-\u2010\u2011]bound\b", re.I)
+_COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$", re.I)
+_COUNTERPART = re.compile(r"\b(?:deal|agreement|contract|talks|negotiations?)\s+with\s+(?:the\s+)?$", re.I)
+_OBJECT_GAP = re.compile(r"^\s*(?:the\s+|its\s+|their\s+)?$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+country|the\s+regime|the\s+state)\s+(?:\w+\s+){0,4}$", re.I)
+
+
+@dataclass
+class Roles:
+    suppliers: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)  # adjectives on items: candidate suppliers
+    subject_pronoun: bool = False
+
+    def add(self, role: str, actor_id: str) -> None:
+        bucket: list[str] = getattr(self, role)
+        if actor_id not in bucket:
+            bucket.append(actor_id)
+
+
+def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | None:
+    left = text[max(clause_start, mention.start - 48) : mention.start]
+    pats = cue_patterns().roles
+    best: tuple[int, str] | None = None
+    for role in ("recipient", "supplier", "via", "ignore"):
+        m = pats[role].search(left)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), role)
+    if best is None and _COUNTERPART.search(left):
+        return "counterpart"
+    return best[1] if best else None
+
+
+def is_adjective(text: str, mention: ActorMention) -> bool:
+    """A demonym used as an adjective ("Russian technologies"), not a plural noun ("the Russians")."""
+    return mention.form == "demonym" and not mention.text.endswith("s")
+
+
+def assign_roles(
+    text: str,
+    clause: tuple[int, int],
+    parties: list[ActorMention],
+    triggers: list[Cue],
+    items: list[ItemMention],
+) -> Roles:
+    """Roles of the parties in one clause; `triggers` are transfer/support cues in the clause."""
+    start, end = clause
+    roles = Roles()
+    labels: list[str | None] = []
+    for mention in parties:
+        after = text[mention.end : min(end, mention.end + 60)]
+        label: str | None = None
+        if _BOUND.match(after):
+            label = "recipient"
+        elif _POSSESSIVE.match(after):
+            if _GIVE_NOUN.match(after):
+                label = "supplier"
+            elif _RECEIVE_NOUN.match(after):
+                label = "recipient"
+            else:
+                label = "possessive"
+        elif _HOLDER.match(after):
+            label = "recipient"
+        if label is None:
+            label = _marker_role(text, start, mention)
+            if label == "recipient" and _after_use(text, mention, triggers):
+                label = "ignore"
+        if label is None and is_adjective(text, mention):
+            designer = cue_patterns().designer.search(text[max(start, mention.start - 40) : mention.start])
+            if designer or re.match(r"^[-\u2010\u2011]designed", after):
+                label = "adjective"
+            else:
+                label = "origin" if _modifies_item(text, mention, items) else "adjective"
+        labels.append(label)
+    # coordination: "to Hamas and Hezbollah" shares the first name's role
+    for i in range(1, len(parties)):
+        if labels[i] is None and labels[i - 1] not in (None, "possessive", "adjective"):
+            if _COORD.match(text[parties[i - 1].end : parties[i].start]):
+                labels[i] = labels[i - 1]
+    for mention, label in zip(parties, labels, strict=True):
+        if label in ("recipient", "supplier", "via"):
+            roles.add({"recipient": "recipients", "supplier": "suppliers", "via": "via"}[label], mention.actor_id)
+        elif label == "origin":
+            roles.add("origins", mention.actor_id)
+    _assign_by_position(text, clause, parties, labels, triggers, roles)
+    if _recipient_noun(text, clause):
+        for mention, label in zip(parties, labels, strict=True):
+            if label is None:
+                roles.add("recipients", mention.actor_id)
+    for i, (mention, label) in enumerate(zip(parties, labels, strict=True)):
+        if label == "counterpart":
+            trigger = _nearest_before(triggers, mention.start)
+            role = "recipients" if trigger is not None and trigger.label == "give" else "suppliers"
+            roles.add(role, mention.actor_id)
+            del i
+    return roles
+
+
+def _after_use(text: str, mention: ActorMention, triggers: list[Cue]) -> bool:
+    """"fired 3,200 rockets into Israel": after a use verb, into/at/on names a target."""
+    left = text[max(0, mention.start - 12) : mention.start].lower()
+    return bool(re.search(r"\b(?:into|at|on|against)\s+(?:the\s+)?$", left)) and any(
+        t.label == "use" and t.end <= mention.start for t in triggers
+    )
+
+
+def _modifies_item(text: str, mention: ActorMention, items: list[ItemMention]) -> bool:
+    for item in items:
+        gap = text[mention.end : item.start]
+        if item.start >= mention.end and len(gap) <= 40 and re.fullmatch(
+            r"(?:[-\u2010\u2011](?:made|manufactured|produced|built|origin)\b)?[\s\w\-.,/\u2010\u2011]*", gap
+        ) and not re.search(r"\b(?:of|for|to|from|by|with|in|on|that|which|and\s+the)\b", gap):
+            return True
+        if item.start >= mention.end and re.fullmatch(r"\s+and\s+\S+\s+[\w\-]+\s*", gap or "x"):
+            return True
+    return False
+
+
+def _nearest_before(triggers: list[Cue], position: int) -> Cue | None:
+    best = None
+    for trigger in triggers:
+        if trigger.end <= position:
+            best = trigger
+    return best
+
+
+def _assign_by_position(
+    text: str,
+    clause: tuple[int, int],
+    parties: list[ActorMention],
+    labels: list[str | None],
+    triggers: list[Cue],
+    roles: Roles,
+) -> None:
+    """Subjects take the role of the next trigger verb; objects right after a give-verb receive."""
+    pats = cue_patterns()
+    start, _end = clause
+    for mention, label in zip(parties, labels, strict=True):
+        if label not in (None, "possessive"):
+            continue
+        following = [t for t in triggers if t.start >= mention.end]
+        preceding = [t for t in triggers if t.end <= mention.start]
+        if preceding and label is None:
+            last = preceding[-1]
+            if last.label == "give" and _OBJECT_GAP.match(text[last.end : mention.start]):
+                roles.add("recipients", mention.actor_id)
+                continue
+        if not following:
+            continue
+        trigger = following[0]
+        gap = text[mention.end : trigger.start]
+        if len(gap) > 90 or re.search(r"[;:]", gap):
+            continue
+        passive = bool(pats.passive.search(text[max(start, trigger.start - 30) : trigger.start]))
+        role = {"give": "suppliers", "receive": "recipients", "use": "recipients", "support": "suppliers"}.get(
+            trigger.label, "suppliers"
+        )
+        if passive and trigger.label == "give":
+            role = "recipients"
+        if label == "possessive" and role == "recipients" and trigger.label == "give":
+            continue
+        roles.add(role, mention.actor_id)
+    roles.subject_pronoun = bool(triggers) and bool(
+        _PRONOUN_SUBJECT.search(text[max(start, triggers[0].start - 40) : triggers[0].start])
+    )
+
+
+def _recipient_noun(text: str, clause: tuple[int, int]) -> bool:
+    return bool(cue_patterns().recipient_nouns.search(text, clause[0], clause[1]))

@@ -1,0 +1,1 @@
+"""Pure parsers: text in, value or None out; they never raise on bad text."""

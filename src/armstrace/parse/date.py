@@ -1,0 +1,169 @@
+"""Find dates in a sentence and normalise them to the spec's `when` values.
+
+Relative dates resolve against an anchor: the last explicit year the text gave ("in December
+that same year" after 2009), else the document's publication date ("last July" in a March 2025
+piece is 2024-07). A date is never made more precise than the text gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}  # fmt: skip
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")),
+    ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("decades", re.compile(rf"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+(?:and\s+(?:early|mid|late)[-\s]*)?)?(?P<d1>(?:1[89]|20)\d0)s(?:\s+and\s+(?:the\s+)?(?P<d2>(?:1[89]|20)\d0)s)?", re.I)),
+    ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
+    ("year", re.compile(rf"(?<![\w\-/.,])(?P<year>{_YEAR})(?![\w\-/]|,\d)")),
+    ("rel_month", re.compile(rf"\b(?P<rel>(?i:last|this|next|in|since|by|until|from|early|late|mid|on|during))[-\s]+(?P<month>{_MONTH})(?!\s+\d)(?P<same>\s+(?:that|the)\s+same\s+year|\s+of\s+that\s+year|\s+last\s+year|\s+this\s+year)?\b")),
+    ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous|the\s+following|the\s+same|that\s+same|earlier\s+this|later\s+that|the\s+previous|the\s+next)\s+year\b", re.I)),
+]  # fmt: skip
+
+_SINCE = re.compile(r"\b(?:since|from|starting\s+in|beginning\s+in|as\s+of)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+_UNTIL = re.compile(r"\b(?:prior\s+to|before|until|till|by|up\s+to|as\s+of|through)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    when: str | dict[str, str]
+    year: int
+
+
+@dataclass
+class DateResolver:
+    """Walks a document's sentences in order, keeping the anchor for relative dates."""
+
+    published: str | None = None
+    anchor_year: int | None = None
+    anchor_month: int | None = None
+    _pub: tuple[int, int | None] | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.published:
+            m = re.match(r"(\d{4})(?:-(\d{2}))?", self.published)
+            if m:
+                self._pub = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+
+    def find(self, text: str, offset: int = 0) -> list[DateMention]:
+        """Dates in one sentence (offsets shifted by `offset`); updates the anchor."""
+        taken: list[tuple[int, int]] = []
+        found: list[DateMention] = []
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                value = self._value(kind, m)
+                if value is None:
+                    continue
+                when, year = value
+                before = text[max(0, m.start() - 24) : m.start()]
+                if isinstance(when, str):
+                    if _SINCE.search(before) or (kind == "rel_month" and m.group("rel").lower() == "since"):
+                        when = {"start": when}
+                    elif _UNTIL.search(before) or (kind == "rel_month" and m.group("rel").lower() in ("by", "until")):
+                        when = {"end": when}
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start() + offset, m.end() + offset, when, year))
+        found.sort(key=lambda d: d.start)
+        for d in found:
+            if not (isinstance(d.when, dict) and "start" in d.when and "end" in d.when):
+                self.anchor_year = d.year  # decades are too coarse to anchor "that year"
+        return found
+
+    def _value(self, kind: str, m: re.Match[str]) -> tuple[str | dict[str, str], int] | None:
+        if kind in ("mdy", "dmy"):
+            year, month, day = int(m.group("year")), MONTHS[_month_key(m.group("month"))], int(re.sub(r"\D", "", m.group("day")))
+            if not 1 <= day <= 31:
+                return None
+            self.anchor_month = month
+            return f"{year:04d}-{month:02d}-{day:02d}", year
+        if kind == "iso":
+            year = int(m.group("year"))
+            return f"{year:04d}-{m.group('mnum')}-{m.group('day')}", year
+        if kind == "my":
+            year, month = int(m.group("year")), MONTHS[_month_key(m.group("month"))]
+            self.anchor_month = month
+            return f"{year:04d}-{month:02d}", year
+        if kind == "decades":
+            d1 = int(m.group("d1"))
+            d2 = int(m.group("d2")) if m.group("d2") else d1
+            return {"start": f"{d1:04d}", "end": f"{d2 + 9:04d}"}, d1
+        if kind == "year":
+            year = int(m.group("year"))
+            return f"{year:04d}", year
+        if kind == "rel_month":
+            return self._relative_month(m)
+        if kind == "rel_year":
+            return self._relative_year(m.group("rel").lower())
+        return None
+
+    def _relative_month(self, m: re.Match[str]) -> tuple[str, int] | None:
+        month = MONTHS[_month_key(m.group("month"))]
+        rel = m.group("rel").lower()
+        same = (m.group("same") or "").lower()
+        if m.group("month") == "May" and rel in ("in", "on", "by", "from", "this", "next"):
+            pass  # "may" as a month after a preposition; the modal verb never follows these
+        if "last year" in same and self._pub:
+            year = self._pub[0] - 1
+        elif same and self.anchor_year:
+            year = self.anchor_year
+        elif rel == "last" and self._pub:
+            pub_year, pub_month = self._pub
+            year = pub_year if (pub_month and month < pub_month) else pub_year - 1
+        elif rel == "next" and self._pub:
+            pub_year, pub_month = self._pub
+            year = pub_year if (pub_month and month > pub_month) else pub_year + 1
+        elif self.anchor_year is not None and self.anchor_month is not None:
+            year = self.anchor_year if month >= self.anchor_month else self.anchor_year + 1
+        elif self._pub:
+            pub_year, pub_month = self._pub
+            year = pub_year if (pub_month is None or month <= pub_month) else pub_year - 1
+        elif self.anchor_year is not None:
+            year = self.anchor_year
+        else:
+            return None
+        self.anchor_month = month
+        return f"{year:04d}-{month:02d}", year
+
+    def _relative_year(self, rel: str) -> tuple[str, int] | None:
+        rel = re.sub(r"\s+", " ", rel)
+        if rel in ("the following", "the next") and self.anchor_year:
+            year = self.anchor_year + 1
+        elif rel in ("the same", "that same", "later that") and self.anchor_year:
+            year = self.anchor_year
+        elif rel == "the previous" and self.anchor_year:
+            year = self.anchor_year - 1
+        elif self._pub and rel in ("last", "previous"):
+            year = self._pub[0] - 1
+        elif self._pub and rel in ("this", "earlier this"):
+            year = self._pub[0]
+        elif self._pub and rel == "next":
+            year = self._pub[0] + 1
+        else:
+            return None
+        return f"{year:04d}", year
+
+
+def _month_key(raw: str) -> str:
+    return raw.lower().rstrip(".")
