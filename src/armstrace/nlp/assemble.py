@@ -45,7 +45,7 @@ _ANAPHOR_START = re.compile(r"^[\"'\u201c]?(?:these|they|it|the\s+(?:cargo|shipm
 _CARGO_ORIGIN = re.compile(r"^\s+(?:cargo|cargoes|shipments?|consignments?|arms\s+shipments?|weapons\s+shipments?)\b", re.I)
 _COLLECTIVE = re.compile(
     r"\b(?:armed\s+groups|groups\s+in|non-state\s+(?:actors|groups)|countries|customers|clients|"
-    r"third\s+countr(?:y|ies)|militant\s+groups|terrorist\s+organi[sz]ations|allies|partners)\b",
+    r"third\s+countr(?:y|ies)|militant\s+groups|terrorist\s+organi[sz]ations|allies|partners|you)\b",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b", re.I)
@@ -91,16 +91,17 @@ class Assembler:
         self.claims: list[Claim] = []
         self.frame: Frame | None = None
         self.flow: Flow | None = None
+        self.support_flow: Flow | None = None
         self.flows: Counter[tuple[str, str]] = Counter()
         self.last_unit: str | None = None
         self.last_subject: str | None = None
         self.cargo_origin: str | None = None
         self.mortar_bombs = bool(re.search(r"\bmortar\s+(?:bombs?|shells?|rounds?)\b", text, re.I))
-        self.main_supplier: str | None = None
+        self.sentences: list[Sentence] = []
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Claim]:
-        sentences = split_sentences(self.text)
+        sentences = self.sentences = split_sentences(self.text)
         for index, sent in enumerate(sentences):
             self._sentence(index, sent)
         self._close_frame()
@@ -166,15 +167,20 @@ class Assembler:
             self._close_frame()
             frame = self.frame = Frame(sent.paragraph, (sent.start, sent.end))
             self._fill_frame(frame, sent, parties, organs, seize[0], dates, source, new=True)
-            if not frame.conveyance and not frame.when and index > 0:
-                self._inherit_previous(frame, sent)
+            previous = self.sentences[index - 1] if index > 0 else None
+            if previous and previous.paragraph == sent.paragraph and (
+                frame.conveyance is None or frame.conveyance.name is None or frame.when is None
+            ):
+                self._inherit_previous(frame, sent, previous)
         elif frame is not None and continuing and (discover or _CARGO_CUE.search(text, sent.start, sent.end)):
             frame.paragraph = sent.paragraph
             self._fill_frame(frame, sent, parties, organs, None, dates, source, new=False)
         elif discover and items:  # "Aboard the Victoria, the IDF found: ..."
             self._close_frame()
             frame = self.frame = Frame(sent.paragraph, (sent.start, sent.end))
-            self._fill_frame(frame, sent, parties, organs, None, dates, source, new=True)
+            finder = re.search(r"\b(?:found|discovered|uncovered)\b", text[sent.start : sent.end])
+            cue = Cue(sent.start + finder.start(), sent.start + finder.end(), "seize", finder.group(0)) if finder else None
+            self._fill_frame(frame, sent, parties, organs, cue, dates, source, new=True)
         else:
             if frame is not None:
                 frame.idle += 1
@@ -245,16 +251,14 @@ class Assembler:
         if concealment:
             frame.concealment = frame.concealment or concealment
 
-    def _inherit_previous(self, frame: Frame, sent: Sentence) -> None:
+    def _inherit_previous(self, frame: Frame, sent: Sentence, previous: Sentence) -> None:
         """"When it was stopped and searched, the vessel ..." takes the ship, date and
         destination from the sentence before."""
         if not _ANAPHOR_START.search(self.text[sent.start : sent.end]) and not re.search(
             r"\b(?:it|the\s+vessel|the\s+ship|the\s+plane)\b", self.text[sent.start : sent.end], re.I
         ):
             return
-        prev_end = sent.start
-        prev_start = self.text.rfind("\n", 0, prev_end - 1)
-        window = (max(0, prev_start), prev_end)
+        window = (previous.start, previous.end)
         for vessel in self.mentions.between("vessels", *window):
             if vessel.name and (frame.conveyance is None or frame.conveyance.name is None):
                 frame.conveyance = Conveyance("ship", vessel.name)
@@ -278,7 +282,9 @@ class Assembler:
         frame, self.frame = self.frame, None
         if frame is None or not frame.entries:
             return
-        if not (frame.conveyance or frame.when or frame.seized_by or frame.recipients or frame.quantities):
+        anchors = [frame.conveyance is not None and frame.conveyance.name is not None, frame.when is not None,
+                   frame.seized_by is not None, bool(frame.recipients or frame.suppliers), bool(frame.quantities)]  # fmt: skip
+        if sum(anchors) < 2:
             return  # "the weapons seized in those cargoes": talk about seizures, not one seizure
         suppliers = frame.suppliers or frame.made_by or ([self.cargo_origin] if self.cargo_origin else [None])
         recipients: list[str | None] = list(frame.recipients) or [None]
@@ -455,13 +461,17 @@ class Assembler:
         quantified = {bq.category for bq in bound}
         has_signal = (
             bool(live)
+            or (self.flow is not None and any(bq.quantity.unit == "items" and bq.quantity.value >= 1000 for bq in bound))
             or bool(support_cues)
             or any(bq.quantity.unit in ("containers", "tons", "usd") for bq in bound)
             or bool(pats.recipient_nouns.search(text, start, end))
         )
         if not has_signal or (not items and not bound and not pats.support_no_item.search(text, start, end)):
             return
-        suppliers, recipients = self._complete_roles(index, roles, parties, live, bool(bound), clause, sent_parties)
+        support_only = bool(support_items) and not material
+        suppliers, recipients = self._complete_roles(
+            index, roles, parties, live, bool(bound), clause, sent_parties, support_only
+        )
         hedge = self._hedge(clause, attributions)
         source = next((a.source for a in attributions), None)
         when = _when(dates, clause, bool(_AS_OF.search(text, start, end)), self.published, bound)
@@ -485,6 +495,8 @@ class Assembler:
                 for r in recipients:
                     self.flows[(s, r)] += 1
             self.flow = Flow(suppliers, recipients, index)
+        elif emitted:
+            self.support_flow = Flow(suppliers, recipients, index)
 
     def _complete_roles(
         self,
@@ -495,6 +507,7 @@ class Assembler:
         quantified: bool,
         clause: tuple[int, int],
         sent_parties: list[ActorMention],
+        support: bool = False,
     ) -> tuple[list[str], list[str]]:
         """Fill roles the clause leaves open from the sentence and the flows already read."""
         text = self.text
@@ -510,8 +523,13 @@ class Assembler:
         using = bool(live) and all(t.label == "use" for t in live)
         if using or (suppliers and recipients):
             return suppliers, recipients
-        if not (live or quantified):
+        buyers = bool(cue_patterns().recipient_nouns.search(text, clause[0], clause[1]))
+        if not (live or quantified or buyers):
             return suppliers, recipients
+        if support and recipients and not suppliers:
+            recent_support = self.support_flow if self.support_flow and index - self.support_flow.sentence <= 3 else None
+            if recent_support:
+                return [s for s in recent_support.suppliers if s not in recipients], recipients
         collective = _COLLECTIVE.search(text, clause[0], clause[1])
         dominant = self.flows.most_common(1)[0][0] if self.flows else None
         recent = self.flow if self.flow and index - self.flow.sentence <= 4 else None
@@ -536,7 +554,7 @@ class Assembler:
             suppliers = [s for s in recent.suppliers if s not in recipients]
         if not suppliers and dominant and dominant[1] in recipients:
             suppliers = [dominant[0]]
-        if not suppliers and cue_patterns().recipient_nouns.search(text, clause[0], clause[1]):
+        if not suppliers and buyers:
             topic = self._topic_supplier()
             if topic and topic not in recipients:
                 suppliers = [topic]

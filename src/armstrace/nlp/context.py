@@ -25,7 +25,7 @@ from armstrace.nlp.mentions import (
 )
 from armstrace.parse.quantity import NumberMention, find_numbers
 
-_GROUP_NOUN = re.compile(
+_GROUP_NOUN = re.compile(  # "Palestinian militants" names a party, not an adjective
     r"^\s+(?:militants|fighters|groups?|factions|rebels|insurgents|militias?|resistance|guerrillas|terrorists|"
     r"armed\s+groups?|jihadists|separatists)\b",
     re.I,
@@ -91,6 +91,10 @@ def _not_goods(text: str, item: ItemMention) -> bool:
     """"rocket attacks" or "any technology transfer" name no goods; an "IL-76 cargo plane"
     is the conveyance, not the cargo."""
     after = text[item.end : item.end + 30]
+    if item.text.lower() in ("round", "rounds") and not re.search(
+        r"(?:mm|millimet(?:er|re)s?|\d)[\s\-]*$", text[max(0, item.start - 16) : item.start], re.I
+    ):
+        return True  # bare "rounds" counts goods only after a caliber or a number
     if item.category == "aircraft" and not item.generic and _TRANSPORT.match(after):
         return True
     if _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start]):
@@ -125,8 +129,10 @@ def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:
         after = text[mention.end : mention.end + 40]
         if (_UNSPECIFIED.search(text[max(0, mention.start - 30) : mention.start]) or _MEMBER_STATE.match(after)):
             continue
-        if mention.form == "demonym" and _GROUP_NOUN.match(after):
-            mention = replace(mention, form="name")
+        group = _GROUP_NOUN.match(after)
+        if mention.form == "demonym" and group:
+            end = mention.end + group.end()
+            mention = replace(mention, form="name", end=end, text=text[mention.start : end])
         elif mention.form in ("name", "demonym") and heads.match(after):
             mention = replace(mention, form="organ", country=mention.actor_id)
         resolved.append(mention)

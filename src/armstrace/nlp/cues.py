@@ -89,7 +89,7 @@ def cue_patterns() -> CuePatterns:
             r"^[-\u2010\u2011](?:" + "|".join(trig["production"]["suffixes"]) + r")\b", re.I
         ),
         designer=re.compile(
-            r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in trig["production"]["original_designer_cues"])
+            r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s\"'\u201c\u201d]+") for w in trig["production"]["original_designer_cues"])
             + r")\b[\s\w\-]{0,30}$",
             re.I,
         ),

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from armstrace.nlp.mentions import ItemMention
 
-_FOR_MODIFIER = re.compile(r"(?:for|as\s+for|of)\s+(?:the\s+|their\s+|its\s+)?(?:[\d.]+\s*[-\u2010]?\s*(?:mm|millimet\w+)\s+)?$", re.I)
+_FOR_MODIFIER = re.compile(
+    r"^[\s,]*(?:(?:was|were|is|are)\s+(?:identified|designed|intended|meant|made)\s+)?(?:as\s+)?(?:for|of)\s+"
+    r"(?:the\s+|their\s+|its\s+)?(?:[\d.]+\s*[-\u2010]?\s*(?:mm|millimet\w+)\s+)?$",
+    re.I,
+)
+_AND_AMMUNITION = re.compile(r"^\s+and\s+(?:their\s+|its\s+)?$", re.I)
 _CALIBER_LIST = re.compile(r"^[\s,]*(?:and|or|&)?[\s,]*$", re.I)
 _SMALL_CALIBER_AMMO = ("artillery_ammunition", "munitions")
 _AMMO_WORDS = re.compile(r"\b(?:ammunition|rounds?|shells?|cartridges?)\b", re.I)
@@ -72,15 +77,24 @@ def group_items(
     """One entry per category, in order of first mention; modifiers ("fuses for 122mm
     rockets": the rockets only say what the fuses fit) are dropped."""
     entries: dict[str, ItemEntry] = {}
-    previous_end = -1
+    previous: ItemMention | None = None
     for item in items:
-        left = text[max(0, item.start - 24) : item.start]
-        if previous_end >= 0 and item.start - previous_end <= 40 and _FOR_MODIFIER.search(left):
-            previous_end = item.end
+        gap = text[previous.end : item.start] if previous is not None else ""
+        if previous is not None and item.start >= previous.end and _FOR_MODIFIER.match(gap):
+            previous = item
             continue
-        previous_end = item.end
-        own_calibers = calibers_before(text, item, calibers) or list(item.calibers)
         category = item.category
+        if (
+            previous is not None
+            and previous.category == "small_arms"
+            and category == "munitions"
+            and item.text.lower().startswith("ammunition")
+            and _AND_AMMUNITION.match(gap)
+        ):
+            category = "small_arms_ammunition"  # "AK-47s and ammunition"
+        previous = item
+        own_calibers = calibers_before(text, item, calibers)
+        own_calibers += [c for c in item.calibers if c not in own_calibers]
         if own_calibers and category in _SMALL_CALIBER_AMMO and _AMMO_WORDS.search(item.text):
             if max(own_calibers) < 20:
                 category = "small_arms_ammunition"

@@ -189,43 +189,58 @@ def find_calibers(text: str) -> list[tuple[int, int, float]]:
 
 
 @cache
-def _vessel_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[str]]]:
+def _vessel_patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[str]]
+]:
     conv = load_lexicon().conveyance
-    name = r"(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+|[IVX]+))*?)"
+    name = r"(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+|[IVX]+))*)"
     prefixes = "|".join(re.escape(p) for p in conv["vessel_prefixes"])
     prefixed = re.compile(rf"(?<![\w])(?:{prefixes})\s+(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+))*)")
     heads = "|".join(_flex(h) for h in sorted(conv["vessel_heads"], key=len, reverse=True))
     headed = re.compile(rf"(?i:\b(?:the|a|an)\s+(?:[\w\-]+\s+)?(?:{heads}))\s+{name}(?=[\s,.;:)]|from|$)")
+    subject = re.compile(
+        rf"(?:^|(?<=[.!?]\s))The\s+{name}\s+(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+){{0,4}}?"
+        r"(?:carrying|loaded|laden|seized|intercepted|stopped|boarded|sailing|bound|headed|en\s+route|transporting)\b"
+    )
+    seized = re.compile(
+        rf"(?i:\b(?:intercepted|seized|detained|boarded|searched|impounded|inspected|pulled\s+over|stopped))\s+"
+        rf"(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)"
+    )
+    aboard = re.compile(rf"(?i:\b(?:aboard|on\s+board))\s+(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)")
     kinds = {
         kind: re.compile(phrase_pattern(conv[kind]), re.I) for kind in ("ship", "aircraft", "rail", "road")
     }
-    return prefixed, headed, kinds
+    return prefixed, headed, subject, aboard, seized, kinds
 
 
 def find_vessels(text: str) -> list[VesselMention]:
     """Named ships ("MV Francop", "the cargo ship Chong Chon Gang", "aboard the German-owned
     Victoria") and unnamed conveyances by kind ("an IL-76 cargo plane", "by rail")."""
-    prefixed, headed, kinds = _vessel_patterns()
+    prefixed, headed, subject, aboard, seized, kinds = _vessel_patterns()
+    known = build_matchers().actor_forms
     found: list[VesselMention] = []
-    for pattern in (prefixed, headed):
+    for pattern in (prefixed, headed, subject, aboard, seized):
         for hit in pattern.finditer(text):
             name = _trim_vessel_name(hit.group("name"))
+            if name and pattern is not prefixed and (_fold(name) in known or name.split()[0] in _NAME_STOP):
+                continue  # "seized the Iranian shipment": a party, not a ship's name
             if name:
-                found.append(VesselMention(hit.start(), hit.start("name") + len(name), name, "ship"))
+                begin = hit.start() if pattern is prefixed else hit.start("name")
+                found.append(VesselMention(begin, hit.start("name") + len(name), name, "ship"))
     for kind, pattern in kinds.items():
         for hit in pattern.finditer(text):
             found.append(VesselMention(hit.start(), hit.end(), None, kind))
     return found
 
 
-_NAME_STOP = {"In", "On", "At", "From", "To", "With", "And", "The", "Was", "Were", "Is", "In"}
+_NAME_STOP = {"In", "On", "At", "From", "To", "With", "And", "The", "Was", "Were", "Is", "A", "An", "This", "That", "These", "Its", "Their", "His", "Her", "Some", "Two", "Three", "Several", "Ten"}
 
 
 def _trim_vessel_name(name: str) -> str | None:
     words = name.split()
     out: list[str] = []
-    for word in words:
-        if word in _NAME_STOP:
+    for position, word in enumerate(words):
+        if word in _NAME_STOP and (position == 0 or word not in ("A", "An")):
             break
         glued = re.match(r"^([A-Z])(from|to|in|was)$", word)  # "Klos Cfrom": a scraped, glued word
         if glued:

@@ -27,7 +27,11 @@ _RECEIVE_NOUN = re.compile(
 )
 _HOLDER = re.compile(r"^\s+(?:\w+\s+)?(?:arsenals?|stockpiles?|inventor(?:y|ies)|hands|militants'?\s+arsenals?)\b", re.I)
 _BOUND = re.compile(r"^[-\u2010\u2011]bound\b", re.I)
-_COORD = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$", re.I)
+_COORD = re.compile(
+    r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+|\s+as\s+well\s+as\s+|\s*/\s*"
+    r"|\s*,?\s*(?:including|notably|especially|such\s+as)\s+(?:[\w\s\-]{0,40}?\s(?:of|from)\s+)?)(?:the\s+)?$",
+    re.I,
+)
 _COUNTERPART = re.compile(r"\b(?:deal|agreement|contract|talks|negotiations?)\s+with\s+(?:the\s+)?$", re.I)
 _OBJECT_GAP = re.compile(r"^\s*(?:the\s+|its\s+|their\s+)?$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+country|the\s+regime|the\s+state)\s+(?:\w+\s+){0,4}$", re.I)
@@ -179,6 +183,9 @@ def _assign_by_position(
         trigger = following[0]
         gap = text[mention.end : trigger.start]
         if len(gap) > 90 or re.search(r"[;:]", gap):
+            continue
+        between = [p for p in parties if mention.end <= p.start and p.end <= trigger.start]
+        if between and not _COORD.match(text[mention.end : between[0].start]):
             continue
         passive = bool(pats.passive.search(text[max(start, trigger.start - 30) : trigger.start]))
         role = {"give": "suppliers", "receive": "recipients", "use": "recipients", "support": "suppliers"}.get(

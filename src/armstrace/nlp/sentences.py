@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 _ABBREV = re.compile(
     r"(?:[A-Z]\.)+|(?:[A-Z]\.)*(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rep|Sen|Gov|St|No|Nos|vs|etc|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|approx|e\.g|i\.e|cf|al)\."
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|approx|e\.g|i\.e|cf|al|v|vs)\."
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f\uac00-\ud7a3])")
 _BOILERPLATE = re.compile(
