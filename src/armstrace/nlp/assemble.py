@@ -41,7 +41,17 @@ _CARGO_CUE = re.compile(
     r"the\s+weapons|these|those|bound\s+for|[-\u2010]bound|[-\u2010]made|destined\s+for|end[-\s]users?)\b",
     re.I,
 )
-_ANAPHOR_START = re.compile(r"^[\"'\u201c]?(?:these|they|it|the\s+(?:cargo|shipment|vessel|ship|plane|aircraft|weapons|consignment|containers|crates))\b", re.I)
+_ANAPHOR_START = re.compile(
+    r"^[\"'\u201c]?(?:these|they|it|also\s+on\s+board|the\s+(?:cargo|shipment|vessel|ship|plane|aircraft|weapons|"
+    r"consignment|containers|crates|parts|components|haul|arms|goods|materiel|munitions|missiles|rockets|rifles|"
+    r"seized\s+\w+|boat|dhow|freighter|crew))\b",
+    re.I,
+)
+_END_USER = re.compile(
+    r"(?:bound\s+for|destined\s+for|intended\s+for|meant\s+for|en\s+route\s+to|headed\s+(?:for|to)|heading\s+(?:home\s+)?to|"
+    r"earmarked\s+for|[-\u2010]bound)\b",
+    re.I,
+)
 _CARGO_ORIGIN = re.compile(r"^\s+(?:cargo|cargoes|shipments?|consignments?|arms\s+shipments?|weapons\s+shipments?)\b", re.I)
 _COLLECTIVE = re.compile(
     r"\b(?:armed\s+groups|groups\s+in|non-state\s+(?:actors|groups)|countries|customers|clients|"
@@ -70,6 +80,9 @@ class Frame:
     quantities: list[tuple[BoundQuantity, tuple[int, int]]] = field(default_factory=list)
     made_by: list[str] = field(default_factory=list)
     idle: int = 0
+    last_index: int = 0
+    end_user_set: bool = False
+    origins: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -157,7 +170,8 @@ class Assembler:
         named = [v for v in vessels if v.name]
         frame = self.frame
         continuing = frame is not None and (
-            frame.paragraph == sent.paragraph or _ANAPHOR_START.match(text[sent.start : sent.end])
+            frame.paragraph == sent.paragraph
+            or _ANAPHOR_START.match(text[sent.start : sent.end])
         )
         new_vessel = bool(named) and (frame is None or frame.conveyance is None or frame.conveyance.name is None
                                       or all(v.name not in (frame.conveyance.name or "") for v in named))
@@ -188,6 +202,7 @@ class Assembler:
                     self._close_frame()
             return False
         assert frame is not None
+        frame.last_index = index
         entries = group_items(text, [i for i in items if i.category not in SUPPORT_CATEGORIES],
                               self.mentions.between("calibers", sent.start, sent.end),
                               cargo=True, mortar_bombs_in_document=self.mortar_bombs)  # fmt: skip
@@ -217,22 +232,34 @@ class Assembler:
         clause = (sent.start, sent.end)
         seizer_mention = _seizer(parties, organs, trigger, text) if trigger is not None else None
         others = [p for p in parties if p is not seizer_mention]
-        roles = assign_roles(text, clause, others, [], [])
+        roles = assign_roles(text, clause, others, [], self.mentions.between("items", sent.start, sent.end))
         if seizer_mention is not None:
             frame.seized_by = seizer_mention.country or seizer_mention.actor_id
+        made_in = {m.actor_id for m in parties if re.search(r"\b(?:made|manufactured|produced|built)\s+(?:in|by)\s+(?:the\s+)?$", text[max(sent.start, m.start - 22) : m.start])}
+        for actor_id in roles.origins:
+            if actor_id not in frame.origins and actor_id != frame.seized_by:
+                frame.origins.append(actor_id)
         for actor_id in roles.suppliers:
-            if actor_id not in frame.suppliers and actor_id != frame.seized_by:
+            if actor_id in made_in:
+                if actor_id not in frame.made_by:
+                    frame.made_by.append(actor_id)
+                continue
+            if actor_id not in frame.suppliers and actor_id != frame.seized_by and actor_id not in frame.recipients:
                 frame.suppliers.append(actor_id)
         for mention in parties:
             if re.match(r"^[-\u2010\u2011](?:made|manufactured|produced)\b", text[mention.end : mention.end + 14]):
                 if not _modifies_next_item(text, mention, self.mentions.between("items", mention.end, sent.end)):
                     frame.made_by.append(mention.actor_id)
         recipients = [r for r in roles.recipients if r != frame.seized_by or not new]
-        if recipients:
-            if new or not frame.recipients:
+        end_user = bool(_END_USER.search(text, sent.start, sent.end))
+        if recipients and (new or end_user or not frame.recipients):
+            if frame.end_user_set and not end_user:
+                pass  # "flown to Iran" after "destined for Gaza": a leg, not the end user
+            elif new or not frame.recipients or not frame.end_user_set:
                 frame.recipients = recipients
             else:
-                frame.recipients = list(dict.fromkeys(recipients + [r for r in frame.recipients if r in recipients]))
+                frame.recipients = list(dict.fromkeys(frame.recipients + recipients))
+            frame.end_user_set = frame.end_user_set or end_user
         for vessel in self.mentions.between("vessels", sent.start, sent.end):
             if vessel.name and (frame.conveyance is None or frame.conveyance.name is None):
                 prefix = text[vessel.start : vessel.end]
@@ -286,7 +313,10 @@ class Assembler:
                    frame.seized_by is not None, bool(frame.recipients or frame.suppliers), bool(frame.quantities)]  # fmt: skip
         if sum(anchors) < 2:
             return  # "the weapons seized in those cargoes": talk about seizures, not one seizure
-        suppliers = frame.suppliers or frame.made_by or ([self.cargo_origin] if self.cargo_origin else [None])
+        suppliers = (
+            frame.suppliers or frame.made_by or frame.origins
+            or ([self.cargo_origin] if self.cargo_origin else [None])
+        )  # fmt: skip
         recipients: list[str | None] = list(frame.recipients) or [None]
         quantified: dict[str, list[tuple[BoundQuantity, tuple[int, int]]]] = {}
         for bq, span in frame.quantities:

@@ -50,7 +50,8 @@ def find_attributions(
             continue
         if re.fullmatch(r"(?i)(?:it|they|he|she|we|i|you|this|that|which|who)(?:\s+\w+ly)?", phrase):
             continue
-        np_start = _extend_over_list(text, np_start, actors)
+        if any(a.start == np_start or text[np_start : a.start].strip().lower() in ("the", "", "and", "and the") for a in actors if a.start >= np_start):
+            np_start = _extend_over_list(text, np_start, actors)
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
         if re.search(r"\b(?:is|are|was|were|be|been|has|have|had)\s*$", phrase, re.I):
             continue  # "is said to", "was reported": passive, no named asserter here
@@ -58,6 +59,7 @@ def find_attributions(
         if not inside and not re.search(r"\b[A-Z][a-z]+|\b(?:officials?|experts?|analysts?|sources?|intelligence)\b", phrase):
             continue
         denial = bool(_DENIAL.fullmatch(m.group(0)))
+        inside = tuple(a for a in actors if np_start <= a.start and a.end <= m.start())
         pronoun = bool(_SAY_THEN_PRONOUN.match(text[m.end() : m.end() + 12]))
         found.append(Attribution(np_start, m.end(), _clean(phrase), inside, denial, pronoun))
     return found

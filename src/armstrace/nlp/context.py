@@ -27,7 +27,8 @@ from armstrace.parse.quantity import NumberMention, find_numbers
 
 _GROUP_NOUN = re.compile(  # "Palestinian militants" names a party, not an adjective
     r"^\s+(?:militants|fighters|groups?|factions|rebels|insurgents|militias?|resistance|guerrillas|terrorists|"
-    r"armed\s+groups?|jihadists|separatists)\b",
+    r"armed\s+groups?|jihadists|separatists|suppliers|companies|firms|manufacturers|producers|exporters|"
+    r"arms\s+makers|defen[cs]e\s+firms|defen[cs]e\s+companies|entities|traders|brokers|state\s+companies)\b",
     re.I,
 )
 _UNSPECIFIED = re.compile(r"\b(?:unspecified|unnamed|unidentified|a\s+third)\s+(?:\w+\s+)?$", re.I)
@@ -80,7 +81,8 @@ _MODIFIED_HEAD = re.compile(
     r"embargo(?:es)?|launch(?:es|ers)?|tests?|strikes?|fire|development|research|projects?|sites?|bases?|"
     r"units?|brigades?|crews?|fragments|debris|remnants|race|control|treaty|talks|inspectors?|dealers?|"
     r"smugglers?|traffickers?|trade|trafficking|proliferation|specialists?|technicians?|experience|"
-    r"operations?|warfare|relationship|cooperation|partnership|ties|diplomacy|policy|analysts?|survey)\b",
+    r"operations?|warfare|relationship|cooperation|partnership|ties|diplomacy|policy|analysts?|survey|"
+    r"ships?|boats?|vessels?|planes?|trucks?|convoys?|carriers?)\b",
     re.I,
 )
 _TRANSPORT = re.compile(r"^\s+(?:cargo\s+)?(?:plane|aircraft|freighter|transport|jet|airliner|flight)s?\b", re.I)

@@ -81,7 +81,10 @@ def cue_patterns() -> CuePatterns:
             r"\b(?:found|discovered|uncovered|revealed)\b[^.;]{0,60}\b(?:aboard|on\s+board|in\s+the\s+(?:cargo|containers?|hold))\b"
             r"|\b(?:aboard|on\s+board)\b[^.;]{0,80}\b(?:found|discovered|uncovered|included|includ(?:ed|ing))\b"
             r"|\bfound\s+to\s+(?:contain|carry|be\s+carrying|hold)\b|\binspection\s+revealed\b"
-            r"|\bcargo\s+(?:consisted|included|contained)\b",
+            r"|\bcargo\s+(?:consisted|included|contained)\b"
+            r"|\b(?:found|discovered|uncovered)\b[^.;]{0,60}\b(?:on|in)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}"
+            r"(?:ship|vessel|plane|aircraft|truck|lorry|dhow|boat|freighter|flight|container|train)s?\b"
+            r"|\balso\s+(?:on\s+board|aboard)\b",
             re.I,
         ),
         produce=compile_phrases(trig["production"]["verbs"]),

@@ -20,7 +20,7 @@ _FOR_MODIFIER = re.compile(
 _AND_AMMUNITION = re.compile(r"^\s+and\s+(?:their\s+|its\s+)?$", re.I)
 _CALIBER_LIST = re.compile(r"^[\s,]*(?:and|or|&)?[\s,]*$", re.I)
 _SMALL_CALIBER_AMMO = ("artillery_ammunition", "munitions")
-_AMMO_WORDS = re.compile(r"\b(?:ammunition|rounds?|shells?|cartridges?)\b", re.I)
+_AMMO_WORDS = re.compile(r"\b(?:ammunition|rounds?|shells?|cartridges?|bullets?)\b", re.I)
 
 
 @dataclass
@@ -48,6 +48,20 @@ class ItemEntry:
     @property
     def start(self) -> int:
         return self.mentions[0].start
+
+
+_CALIBER_AFTER = re.compile(
+    r"^\s+(?:of|in)\s+((?:[\d.]+\s*[-\u2010]?\s*(?:mm|millimet\w+)(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)(?:\s*(?:calibre|caliber))?",
+    re.I,
+)
+
+
+def calibers_after(text: str, item: ItemMention) -> list[float]:
+    """"mortar bombs of 122mm calibre", "rounds of 7.62mm ammunition"."""
+    m = _CALIBER_AFTER.match(text[item.end : item.end + 60])
+    if not m:
+        return []
+    return [float(v) for v in re.findall(r"([\d.]+)\s*[-\u2010]?\s*(?:mm|millimet)", m.group(1))]
 
 
 def calibers_before(text: str, item: ItemMention, calibers: list[tuple[int, int, float]]) -> list[float]:
@@ -93,7 +107,7 @@ def group_items(
         ):
             category = "small_arms_ammunition"  # "AK-47s and ammunition"
         previous = item
-        own_calibers = calibers_before(text, item, calibers)
+        own_calibers = calibers_before(text, item, calibers) or calibers_after(text, item)
         own_calibers += [c for c in item.calibers if c not in own_calibers]
         if own_calibers and category in _SMALL_CALIBER_AMMO and _AMMO_WORDS.search(item.text):
             if max(own_calibers) < 20:

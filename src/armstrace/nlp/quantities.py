@@ -27,7 +27,7 @@ _UNIT_AFTER = [
     ("usd", re.compile(r"^\s*(?:US\s+)?dollars\b|^\s*USD\b", re.I)),
 ]  # fmt: skip
 _CONTENTS = re.compile(
-    r"^\s*(?:of|filled\s+with|loaded\s+with|packed\s+with|carrying|containing|full\s+of|worth\s+of)\s+"
+    r"^\s*(?:of|in|filled\s+with|loaded\s+with|packed\s+with|carrying|containing|full\s+of|worth\s+of)\s+"
     r"[\"'\u201c\u2018]?",
     re.I,
 )
@@ -105,6 +105,9 @@ def _unit_and_item(
     text: str, number: NumberMention, after: str, items: list[ItemMention], clause_end: int
 ) -> tuple[str | None, str | None, ItemMention | None]:
     if number.currency:
+        contents = _CONTENTS.match(after)
+        if contents and _item_at(items, number.end + contents.end(), 40, text) is None:
+            return None, None, None  # "$5 million in aid"
         return "usd", "munitions", None
     for unit, pattern in _UNIT_AFTER:
         m = pattern.match(after)
@@ -121,6 +124,7 @@ def _unit_and_item(
             if item is not None:
                 specific = item.category not in ("munitions", *SUPPORT_CATEGORIES) and unit == "containers"
                 return unit, item.category if specific else "munitions", item
+            return None, None, None  # "10,000 tons of brown sugar": not the arms
         return unit, "munitions", None
     item = _item_at(items, number.end, 40, text)
     if item is not None and item.start < clause_end:

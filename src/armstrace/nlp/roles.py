@@ -25,6 +25,12 @@ _RECEIVE_NOUN = re.compile(
     r"^['\u2019]s?\s+(?:\w+\s+){0,2}?(?:purchases?|imports?|acquisitions?|procurement|arsenal|arsenals|stockpiles?|inventory)\b",
     re.I,
 )
+_FORCES = re.compile(
+    r"^['\u2019]s?\s+(?:\w+\s+)?(?:military|army|armed\s+forces|forces|navy|air\s+force|junta|government|regime|"
+    r"troops|militias?|defence\s+ministry|defense\s+ministry|security\s+forces|coast\s+guard|national\s+guard)\b",
+    re.I,
+)
+_EPITHET = re.compile(r"^[-\u2010\u2011](?:backed|sponsored|supported|funded|allied|aligned|armed|led)\b", re.I)
 _HOLDER = re.compile(r"^\s+(?:\w+\s+)?(?:arsenals?|stockpiles?|inventor(?:y|ies)|hands|militants'?\s+arsenals?)\b", re.I)
 _BOUND = re.compile(r"^[-\u2010\u2011]bound\b", re.I)
 _COORD = re.compile(
@@ -83,8 +89,12 @@ def assign_roles(
     for mention in parties:
         after = text[mention.end : min(end, mention.end + 60)]
         label: str | None = None
-        if _BOUND.match(after):
+        if _EPITHET.match(after):
+            label = "epithet"  # "the Iran-backed Houthis": the Houthis hold the role
+        elif _BOUND.match(after):
             label = "recipient"
+        elif _FORCES.match(after):
+            label = None  # "to Myanmar's military" is to Myanmar
         elif _POSSESSIVE.match(after):
             if _GIVE_NOUN.match(after):
                 label = "supplier"
@@ -107,7 +117,7 @@ def assign_roles(
         labels.append(label)
     # coordination: "to Hamas and Hezbollah" shares the first name's role
     for i in range(1, len(parties)):
-        if labels[i] is None and labels[i - 1] not in (None, "possessive", "adjective"):
+        if labels[i] is None and labels[i - 1] not in (None, "possessive", "adjective", "epithet"):
             if _COORD.match(text[parties[i - 1].end : parties[i].start]):
                 labels[i] = labels[i - 1]
     for mention, label in zip(parties, labels, strict=True):
