@@ -38,7 +38,8 @@ _QUESTION_START = re.compile(
 _CARGO_CUE = re.compile(
     r"\b(?:on\s+board|aboard|cargo|containers?|consisted|contain(?:ed|s|ing)?|found|includ(?:ed|es|ing)|"
     r"inspection|loot|shipment|consignment|crates?|the\s+vessel|the\s+ship|the\s+plane|the\s+aircraft|"
-    r"the\s+weapons|these|those|bound\s+for|[-\u2010]bound|[-\u2010]made|destined\s+for|end[-\s]users?)\b",
+    r"the\s+weapons|these|those|bound\s+for|[-\u2010]bound|[-\u2010]made|destined\s+for|end[-\s]users?|"
+    r"meant\s+for|intended\s+for|come\s+from|came\s+from|originated)\b",
     re.I,
 )
 _ANAPHOR_START = re.compile(
@@ -83,6 +84,7 @@ class Frame:
     last_index: int = 0
     end_user_set: bool = False
     origins: list[str] = field(default_factory=list)
+    origins_cover: bool = True  # every item so far carries the same maker
 
 
 @dataclass
@@ -175,8 +177,8 @@ class Assembler:
         )
         new_vessel = bool(named) and (frame is None or frame.conveyance is None or frame.conveyance.name is None
                                       or all(v.name not in (frame.conveyance.name or "") for v in named))
-        if discover and continuing and new_vessel:
-            continuing = False
+        if continuing and new_vessel:
+            continuing = False  # another ship: another story
         if seize and not (discover and continuing and not named and not _seizer(parties, organs, seize[0], text)):
             self._close_frame()
             frame = self.frame = Frame(sent.paragraph, (sent.start, sent.end))
@@ -239,6 +241,9 @@ class Assembler:
         for actor_id in roles.origins:
             if actor_id not in frame.origins and actor_id != frame.seized_by:
                 frame.origins.append(actor_id)
+        sent_items = [i for i in self.mentions.between("items", sent.start, sent.end) if i.category not in SUPPORT_CATEGORIES]
+        if roles.origins and len(sent_items) > len(roles.origins) + 1:
+            frame.origins_cover = False
         for actor_id in roles.suppliers:
             if actor_id in made_in:
                 if actor_id not in frame.made_by:
@@ -313,8 +318,9 @@ class Assembler:
                    frame.seized_by is not None, bool(frame.recipients or frame.suppliers), bool(frame.quantities)]  # fmt: skip
         if sum(anchors) < 2:
             return  # "the weapons seized in those cargoes": talk about seizures, not one seizure
+        whole_cargo = frame.origins if len(frame.origins) == 1 and frame.origins_cover else []
         suppliers = (
-            frame.suppliers or frame.made_by or frame.origins
+            frame.suppliers or frame.made_by or whole_cargo
             or ([self.cargo_origin] if self.cargo_origin else [None])
         )  # fmt: skip
         recipients: list[str | None] = list(frame.recipients) or [None]

@@ -14,7 +14,9 @@ from armstrace.nlp.mentions import ActorMention
 
 _NP_BOUNDARY = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c\u201d]|\bthat\b|\bwhich\b|\bwho\b|\band\b(?=\s+(?:the|a)\b))\s*", re.I)
 _LEADING = re.compile(r"^(?:the|a|an|also|then|last week|on \w+day|in \w+ \d{4},?)\s+", re.I)
-_SAY_THEN_PRONOUN = re.compile(r"^\s*(?:that\s+)?(?:it|they)\b", re.I)
+_SAY_THEN_PRONOUN = re.compile(
+    r"^\s*(?:that\s+)?(?:it|they|his\s+country|her\s+country|their\s+country|its\s+government)\b", re.I
+)
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|dismissed)\b", re.I)
 
 

@@ -66,9 +66,11 @@ def scan_document(text: str) -> DocumentMentions:
     actors = [a for a in find_actors(text) if not _inside(a.start, a.end, named)]
     actors = _resolve(text, actors)
     occupied = [(a.start, a.end) for a in actors if a.form in ("agency", "media", "name")]
+    ends = {a.end for a in actors}
     items = [
         i for i in find_items(text)
         if not _inside(i.start, i.end, named) and not _overlaps(i, occupied) and not _not_goods(text, i)
+        and not (i.category == "troops" and (i.start - 1 in ends or i.start - 2 in ends))
     ]  # fmt: skip
     numbers = find_numbers(text)
     counts = Counter(a.actor_id for a in actors if a.is_party)
@@ -86,6 +88,11 @@ _MODIFIED_HEAD = re.compile(
     re.I,
 )
 _TRANSPORT = re.compile(r"^\s+(?:cargo\s+)?(?:plane|aircraft|freighter|transport|jet|airliner|flight)s?\b", re.I)
+_AGENT = re.compile(
+    r"^\s+(?:have\s+|had\s+|has\s+)?(?:struck|strike|bombed|attacked|hit|shelled|shot\s+down|destroyed|"
+    r"intercepted|downed|killed|targeted|raided|flew\s+over|patrolled|escorted)\b",
+    re.I,
+)
 _NEGATED_ITEM = re.compile(r"\b(?:any|no)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -93,6 +100,8 @@ def _not_goods(text: str, item: ItemMention) -> bool:
     """"rocket attacks" or "any technology transfer" name no goods; an "IL-76 cargo plane"
     is the conveyance, not the cargo."""
     after = text[item.end : item.end + 30]
+    if _AGENT.match(after):
+        return True  # "Israeli aircraft struck a convoy": the aircraft acted, it was not moved
     if item.text.lower() in ("round", "rounds") and not re.search(
         r"(?:mm|millimet(?:er|re)s?|\d)[\s\-]*$", text[max(0, item.start - 16) : item.start], re.I
     ):

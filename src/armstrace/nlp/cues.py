@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from armstrace.model.claim import HEDGES
-from armstrace.nlp.lexicon import compile_phrases, load_lexicon
+from armstrace.nlp.lexicon import compile_phrases, load_lexicon, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,12 @@ def cue_patterns() -> CuePatterns:
     return CuePatterns(
         transfer=compile_phrases(list(transfer_label)),
         transfer_label=transfer_label,
-        seize=compile_phrases(trig["interdiction"]),
+        seize=re.compile(
+            phrase_pattern(trig["interdiction"])
+            + r"|\bstopped\s+(?:and\s+\w+\s+)?(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}"
+            r"(?:dhow|ship|vessel|boat|freighter|plane|aircraft|truck|convoy|tanker|cargo|lorry|train)s?\b",
+            re.I,
+        ),
         discover=re.compile(
             r"\b(?:found|discovered|uncovered|revealed)\b[^.;]{0,60}\b(?:aboard|on\s+board|in\s+the\s+(?:cargo|containers?|hold))\b"
             r"|\b(?:aboard|on\s+board)\b[^.;]{0,80}\b(?:found|discovered|uncovered|included|includ(?:ed|ing))\b"

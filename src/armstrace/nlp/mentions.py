@@ -89,9 +89,11 @@ def build_matchers() -> Matchers:
         key = _fold(surface)
         if len(key) < 2:
             return
-        entry = (actor_id, form, country)
-        if entry not in forms.setdefault(key, []):
-            forms[key].append(entry)
+        keys = [key, key[0].upper() + key[1:]] if key[0].islower() else [key]  # "the Kremlin" opens a sentence
+        for variant in keys:
+            entries = forms.setdefault(variant, [])
+            if all(e[0] != actor_id for e in entries):
+                entries.append((actor_id, form, country))
 
     for actor in gaz.actors.values():
         if actor.kind in PARTY_KINDS:

@@ -40,7 +40,11 @@ _COORD = re.compile(
 )
 _COUNTERPART = re.compile(r"\b(?:deal|agreement|contract|talks|negotiations?)\s+with\s+(?:the\s+)?$", re.I)
 _OBJECT_GAP = re.compile(r"^\s*(?:the\s+|its\s+|their\s+)?$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+country|the\s+regime|the\s+state)\s+(?:\w+\s+){0,4}$", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|the\s+country|the\s+regime|the\s+state|his\s+country|her\s+country|their\s+country|"
+    r"its\s+government|the\s+government)\s+(?:\w+\s+){0,4}$",
+    re.I,
+)
 
 
 @dataclass
@@ -126,6 +130,7 @@ def assign_roles(
         elif label == "origin":
             roles.add("origins", mention.actor_id)
     _assign_by_position(text, clause, parties, labels, triggers, roles)
+    _end_users_first(roles, bool(_MOVED.search(text, start, end)))
     if _recipient_noun(text, clause):
         for mention, label in zip(parties, labels, strict=True):
             if label is None:
@@ -137,6 +142,20 @@ def assign_roles(
             roles.add(role, mention.actor_id)
             del i
     return roles
+
+
+_MOVED = re.compile(r"\b(?:flown|driven|trucked|shipped|smuggled|transported|moved|carried|routed|ferried|transited|trafficked)\b", re.I)
+
+
+def _end_users_first(roles: Roles, moved: bool) -> None:
+    """"to Hezbollah ... flown into Damascus ... into Lebanon": when an armed group receives,
+    the states named on the way are transit points."""
+    groups = [r for r in roles.recipients if not r.isupper()]
+    states = [r for r in roles.recipients if r.isupper() and r != "PS"]
+    if groups and states and moved:
+        roles.recipients = groups
+        for state in states:
+            roles.add("via", state)
 
 
 def _after_use(text: str, mention: ActorMention, triggers: list[Cue]) -> bool:
