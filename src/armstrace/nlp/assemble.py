@@ -59,6 +59,8 @@ _COLLECTIVE = re.compile(
     r"third\s+countr(?:y|ies)|militant\s+groups|terrorist\s+organi[sz]ations|allies|partners|you)\b",
     re.I,
 )
+_GENERIC_EVENTS = re.compile(r"(?i)seizures|interceptions|interdictions|detentions|confiscations")
+_ANNOUNCING = ("announced", "pledged", "unveiled", "approved", "authorized", "authorised", "committed")
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b", re.I)
 _AS_OF = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|since|has\s+(?:shipped|sent|delivered|supplied)|have\s+(?:shipped|sent|delivered|supplied)|had\s+(?:shipped|sent))\b", re.I)
 
@@ -166,7 +168,7 @@ class Assembler:
         pats = cue_patterns()
         text = self.text
         seize = [c for c in find(pats.seize, text, sent.start, sent.end, "seize")
-                 if not is_negated(text, sent.start, c.start)]  # fmt: skip
+                 if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)]  # fmt: skip
         discover = pats.discover.search(text, sent.start, sent.end)
         vessels = self.mentions.between("vessels", sent.start, sent.end)
         named = [v for v in vessels if v.name]
@@ -175,11 +177,24 @@ class Assembler:
             frame.paragraph == sent.paragraph
             or _ANAPHOR_START.match(text[sent.start : sent.end])
         )
-        new_vessel = bool(named) and (frame is None or frame.conveyance is None or frame.conveyance.name is None
-                                      or all(v.name not in (frame.conveyance.name or "") for v in named))
+        new_vessel = bool(named) and (
+            frame is not None and frame.conveyance is not None and frame.conveyance.name is not None
+            and all(v.name not in (frame.conveyance.name or "") for v in named)
+        )  # fmt: skip
         if continuing and new_vessel:
             continuing = False  # another ship: another story
-        if seize and not (discover and continuing and not named and not _seizer(parties, organs, seize[0], text)):
+        same_event = (
+            frame is not None
+            and index - frame.last_index <= 2
+            and not new_vessel
+            and (bool(named) or _ANAPHOR_START.match(text[sent.start : sent.end]) is not None)
+            and not [d for d in dates if frame.when and str(d.year) not in str(frame.when)]
+        )
+        if seize and same_event:
+            assert frame is not None
+            frame.paragraph = sent.paragraph
+            self._fill_frame(frame, sent, parties, organs, seize[0], dates, source, new=False)
+        elif seize and not (discover and continuing and not named and not _seizer(parties, organs, seize[0], text)):
             self._close_frame()
             frame = self.frame = Frame(sent.paragraph, (sent.start, sent.end))
             self._fill_frame(frame, sent, parties, organs, seize[0], dates, source, new=True)
@@ -495,6 +510,19 @@ class Assembler:
         material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
         support_items = [i for i in items if i.category in SUPPORT_CATEGORIES]
         quantified = {bq.category for bq in bound}
+        if live and roles.suppliers and roles.recipients and not items and not bound:
+            self.flow = Flow(list(roles.suppliers), list(roles.recipients), index)  # context only
+        if not roles.suppliers and live and live[0].label == "give":
+            for att in attributions:
+                if att.verb in _ANNOUNCING and att.actors:
+                    donor = att.actors[0].country or att.actors[0].actor_id
+                    if donor not in roles.recipients:
+                        roles.add("suppliers", donor)  # "The Pentagon announced $2.5 billion in aid for Ukraine"
+        if (support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound)) and not roles.recipients:
+            for mention in parties:
+                left = text[max(start, mention.start - 24) : mention.start]
+                if re.search(r"\b(?:in|to|into|at)\s+(?:the\s+)?$", left) and mention.actor_id not in roles.suppliers:
+                    roles.add("recipients", mention.actor_id)  # "deployed ... in Mali"
         has_signal = (
             bool(live)
             or (self.flow is not None and any(bq.quantity.unit == "items" and bq.quantity.value >= 1000 for bq in bound))
@@ -508,6 +536,14 @@ class Assembler:
         suppliers, recipients = self._complete_roles(
             index, roles, parties, live, bool(bound), clause, sent_parties, support_only
         )
+        recent_flow = self.flow if self.flow and index - self.flow.sentence <= 1 else None
+        if (
+            recent_flow and suppliers and recipients and set(suppliers) <= set(recent_flow.suppliers)
+            and all(r.isupper() for r in recipients) and any(not r.isupper() for r in recent_flow.recipients)
+        ):  # fmt: skip
+            for state in recipients:
+                roles.add("via", state)  # "... to Hezbollah. It sent the shipment towards Latakia, Syria"
+            recipients = [r for r in recent_flow.recipients if not r.isupper()]
         hedge = self._hedge(clause, attributions)
         source = next((a.source for a in attributions), None)
         when = _when(dates, clause, bool(_AS_OF.search(text, start, end)), self.published, bound)
@@ -586,7 +622,7 @@ class Assembler:
             if not recipients and dominant and dominant[0] in suppliers:
                 recipients = [dominant[1]]
             return suppliers, recipients
-        if recent and set(recent.recipients) & set(recipients):
+        if recent and (set(recent.recipients) & set(recipients) or index - recent.sentence <= 1):
             suppliers = [s for s in recent.suppliers if s not in recipients]
         if not suppliers and dominant and dominant[1] in recipients:
             suppliers = [dominant[0]]

@@ -28,6 +28,7 @@ class Attribution:
     actors: tuple[ActorMention, ...]
     denial: bool = False
     pronoun_refers: bool = False  # "X said it ..." makes X the subject of what follows
+    verb: str = ""
 
 
 def find_attributions(
@@ -63,7 +64,7 @@ def find_attributions(
         denial = bool(_DENIAL.fullmatch(m.group(0)))
         inside = tuple(a for a in actors if np_start <= a.start and a.end <= m.start())
         pronoun = bool(_SAY_THEN_PRONOUN.match(text[m.end() : m.end() + 12]))
-        found.append(Attribution(np_start, m.end(), _clean(phrase), inside, denial, pronoun))
+        found.append(Attribution(np_start, m.end(), _clean(phrase), inside, denial, pronoun, m.group(0).lower()))
     return found
 
 

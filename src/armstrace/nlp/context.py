@@ -28,7 +28,8 @@ from armstrace.parse.quantity import NumberMention, find_numbers
 _GROUP_NOUN = re.compile(  # "Palestinian militants" names a party, not an adjective
     r"^\s+(?:militants|fighters|groups?|factions|rebels|insurgents|militias?|resistance|guerrillas|terrorists|"
     r"armed\s+groups?|jihadists|separatists|suppliers|companies|firms|manufacturers|producers|exporters|"
-    r"arms\s+makers|defen[cs]e\s+firms|defen[cs]e\s+companies|entities|traders|brokers|state\s+companies)\b",
+    r"arms\s+makers|defen[cs]e\s+firms|defen[cs]e\s+companies|entities|traders|brokers|state\s+companies|"
+    r"company|firm|manufacturer|maker|producer|exporter|supplier|contractor|state-owned\s+\w+)\b",
     re.I,
 )
 _UNSPECIFIED = re.compile(r"\b(?:unspecified|unnamed|unidentified|a\s+third)\s+(?:\w+\s+)?$", re.I)
@@ -62,6 +63,7 @@ class DocumentMentions:
 
 def scan_document(text: str) -> DocumentMentions:
     vessels = find_vessels(text)
+    calibers = find_calibers(text)
     named = [(v.start, v.end) for v in vessels if v.name]
     actors = [a for a in find_actors(text) if not _inside(a.start, a.end, named)]
     actors = _resolve(text, actors)
@@ -72,10 +74,11 @@ def scan_document(text: str) -> DocumentMentions:
         if not _inside(i.start, i.end, named) and not _overlaps(i, occupied) and not _not_goods(text, i)
         and not (i.category == "troops" and (i.start - 1 in ends or i.start - 2 in ends))
     ]  # fmt: skip
+    items = [_by_caliber(text, i, calibers) for i in items]
     numbers = find_numbers(text)
     counts = Counter(a.actor_id for a in actors if a.is_party)
     vessels.sort(key=lambda v: v.start)
-    return DocumentMentions(actors, items, numbers, vessels, find_calibers(text), counts)
+    return DocumentMentions(actors, items, numbers, vessels, calibers, counts)
 
 
 _MODIFIED_HEAD = re.compile(
@@ -84,7 +87,7 @@ _MODIFIED_HEAD = re.compile(
     r"units?|brigades?|crews?|fragments|debris|remnants|race|control|treaty|talks|inspectors?|dealers?|"
     r"smugglers?|traffickers?|trade|trafficking|proliferation|specialists?|technicians?|experience|"
     r"operations?|warfare|relationship|cooperation|partnership|ties|diplomacy|policy|analysts?|survey|"
-    r"ships?|boats?|vessels?|planes?|trucks?|convoys?|carriers?)\b",
+    r"ships?|boats?|vessels?|planes?|trucks?|convoys?|carriers?|operators?|pilots?|crews?|teams?)\b",
     re.I,
 )
 _TRANSPORT = re.compile(r"^\s+(?:cargo\s+)?(?:plane|aircraft|freighter|transport|jet|airliner|flight)s?\b", re.I)
@@ -93,6 +96,7 @@ _AGENT = re.compile(
     r"intercepted|downed|killed|targeted|raided|flew\s+over|patrolled|escorted)\b",
     re.I,
 )
+_CLEARING = re.compile(r"\b(?:clear|clearing|cleared|remove|removing|removed|defuse|defusing|detect|lift|lifting)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _NEGATED_ITEM = re.compile(r"\b(?:any|no)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -110,7 +114,20 @@ def _not_goods(text: str, item: ItemMention) -> bool:
         return True
     if _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start]):
         return True
+    if item.category == "mines" and _CLEARING.search(text[max(0, item.start - 24) : item.start]):
+        return True  # "to clear mines": demining, not a delivery of mines
     return bool(_MODIFIED_HEAD.match(after))
+
+
+def _by_caliber(text: str, item: ItemMention, calibers: list[tuple[int, int, float]]) -> ItemMention:
+    """"rounds of 7.62mm ammunition" are small-arms ammunition; "122-millimeter rounds" shells."""
+    from armstrace.nlp.items import adjust_category, calibers_after, calibers_before
+
+    found = calibers_before(text, item, calibers) or calibers_after(text, item) or list(item.calibers)
+    category = adjust_category(item, found)
+    if category == item.category and tuple(found) == item.calibers:
+        return item
+    return replace(item, category=category, calibers=tuple(found))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

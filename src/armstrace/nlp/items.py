@@ -80,6 +80,17 @@ def calibers_before(text: str, item: ItemMention, calibers: list[tuple[int, int,
     return found
 
 
+def adjust_category(item: ItemMention, calibers: list[float]) -> str:
+    """Calibers decide what "rounds" and "ammunition" are: under 20 mm, small-arms ammunition."""
+    category = item.category
+    if calibers and category in _SMALL_CALIBER_AMMO and _AMMO_WORDS.search(item.text):
+        if max(calibers) < 20:
+            return "small_arms_ammunition"
+        if category == "munitions":
+            return "artillery_ammunition"
+    return category
+
+
 def group_items(
     text: str,
     items: list[ItemMention],
@@ -107,13 +118,7 @@ def group_items(
         ):
             category = "small_arms_ammunition"  # "AK-47s and ammunition"
         previous = item
-        own_calibers = calibers_before(text, item, calibers) or calibers_after(text, item)
-        own_calibers += [c for c in item.calibers if c not in own_calibers]
-        if own_calibers and category in _SMALL_CALIBER_AMMO and _AMMO_WORDS.search(item.text):
-            if max(own_calibers) < 20:
-                category = "small_arms_ammunition"
-            elif category == "munitions":
-                category = "artillery_ammunition"
+        own_calibers = list(item.calibers)
         if category == "mortars" and cargo and mortar_bombs_in_document:
             category = "mortar_ammunition"
         entry = entries.setdefault(category, ItemEntry(category))

@@ -21,9 +21,10 @@ _UNIT_AFTER = [
     ("tons", re.compile(r"^\s*(?:metric\s+)?(?:tons|tonnes|ton|tonne)\b", re.I)),
     ("shipments", re.compile(r"^\s*(?:shipments|consignments|shipment|consignment)\b", re.I)),
     ("persons", re.compile(
-        r"^\s*(?:[A-Z][\w\-]+\s+){0,2}(?:troops|soldiers|personnel|military\s+personnel|fighters|servicemen|"
-        r"mercenaries|military\s+advisers|advisers|advisors|instructors|special\s+forces|combat\s+troops|"
-        r"military\s+engineers|engineers|construction\s+workers|sappers)\b", re.I)),
+        r"^\s*(?:[A-Z][\w\-]+\s+){0,2}(?:(?P<construction>(?:military\s+)?construction\s+workers|builders|"
+        r"(?:military\s+)?engineers)|(?P<training>military\s+advisers|advisers|advisors|instructors|trainers)|"
+        r"troops|soldiers|personnel|military\s+personnel|fighters|servicemen|mercenaries|special\s+forces|"
+        r"combat\s+troops|sappers|deminers|reinforcements|contractors)\b", re.I)),
     ("usd", re.compile(r"^\s*(?:US\s+)?dollars\b|^\s*USD\b", re.I)),
 ]  # fmt: skip
 _CONTENTS = re.compile(
@@ -114,7 +115,8 @@ def _unit_and_item(
         if not m:
             continue
         if unit == "persons":
-            return unit, "troops", None
+            kind = "construction" if m.group("construction") else "training" if m.group("training") else "troops"
+            return unit, kind, None
         if unit == "usd":
             return unit, "munitions", None
         rest_at = number.end + m.end()
@@ -133,10 +135,12 @@ def _unit_and_item(
 
 
 def _item_at(items: list[ItemMention], position: int, window: int, text: str) -> ItemMention | None:
+    """The item a number counts: next in the text, with at most three words between
+    ("59 Bradley infantry fighting vehicles", "6 million 152mm shells")."""
     for item in items:
         if position <= item.start <= position + window:
             gap = text[position : item.start]
-            if _ITEM_GAP.match(gap) and not _GAP_STOP.search(gap):
+            if _ITEM_GAP.match(gap) and not _GAP_STOP.search(gap) and len(gap.split()) <= 3:
                 return item
             return None
     return None

@@ -198,13 +198,19 @@ def _assign_by_position(
     pats = cue_patterns()
     start, _end = clause
     for mention, label in zip(parties, labels, strict=True):
+        preceding = [t for t in triggers if t.end <= mention.start]
+        if label in ("adjective", "origin") and preceding and preceding[-1].label in ("give", "support"):
+            if re.fullmatch(r"\s*(?:the\s+)?", text[preceding[-1].end : mention.start]):
+                roles.add("recipients", mention.actor_id)  # "training Russian drone operators"
+                if mention.actor_id in roles.origins:
+                    roles.origins.remove(mention.actor_id)
+                continue
         if label not in (None, "possessive"):
             continue
         following = [t for t in triggers if t.start >= mention.end]
-        preceding = [t for t in triggers if t.end <= mention.start]
         if preceding and label is None:
             last = preceding[-1]
-            if last.label == "give" and _OBJECT_GAP.match(text[last.end : mention.start]):
+            if last.label in ("give", "support") and _OBJECT_GAP.match(text[last.end : mention.start]):
                 roles.add("recipients", mention.actor_id)
                 continue
         if not following:

@@ -44,7 +44,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, float | None], dict[str, flo
         rf"(?P<between>(?i:between)\s+)?"
         rf"(?:(?P<qual>{qual})\s+)?"
         rf"(?P<cur>US\$\s?|\$|USD\s|€|£)?"
-        rf"(?<![\w\-/.])(?P<num>{number})(?![A-Za-z\d])"
+        rf"(?<![\w\-/.])(?P<num>{number})(?![A-Za-z\d]|\.\d)"
         rf"(?:\s*(?P<scale>(?i:{scale_alt}))(?![\w]))?"
         rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>US\$\s?|\$)?(?P<num2>{_DIGITS})"
         rf"(?:\s*(?P<scale2>(?i:{scale_alt}))(?![\w]))?)?"
