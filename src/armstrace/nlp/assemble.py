@@ -28,6 +28,7 @@ from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
 from armstrace.nlp.roles import Roles, assign_roles, is_adjective
 from armstrace.nlp.sentences import Sentence, split_clauses, split_sentences
+from armstrace.nlp.tables import Table, is_separator, is_table_line, quantity_unit, read_header, split_cells
 from armstrace.parse.date import DateMention, DateResolver
 
 _QUESTION_START = re.compile(
@@ -115,6 +116,7 @@ class Assembler:
         self.cargo_origin: str | None = None
         self.mortar_bombs = bool(re.search(r"\bmortar\s+(?:bombs?|shells?|rounds?)\b", text, re.I))
         self.sentences: list[Sentence] = []
+        self.table: Table | None = None
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Claim]:
@@ -127,6 +129,10 @@ class Assembler:
     def _sentence(self, index: int, sent: Sentence) -> None:
         text = self.text
         body = text[sent.start : sent.end]
+        if is_table_line(body):
+            self._table_line(index, sent)
+            return
+        self.table = None
         dates = self.dates.find(body, sent.start)
         if body.rstrip(" \"'\u201d").endswith("?") and _QUESTION_START.match(body.strip()):
             return
@@ -147,6 +153,96 @@ class Assembler:
         first_party = next((a for a in parties if a.form in ("name", "weak") and a.actor_id.isupper()), None)
         if first_party:
             self.last_subject = first_party.actor_id
+
+    # ---------------------------------------------------------------- tables
+    def _table_line(self, index: int, sent: Sentence) -> None:
+        """A header opens a table; each later row is one event, in the context read so far."""
+        body = self.text[sent.start : sent.end]
+        if is_separator(body):
+            return
+        cells = split_cells(self.text, sent.start, sent.end)
+        if self.table is None:
+            self._close_frame()
+            self.table = read_header(cells)
+            return
+        table = self.table
+        when = None
+        date_cell = table.cell(cells, "date")
+        if date_cell is not None:
+            found = self.dates.find(date_cell.text, date_cell.start)
+            when = found[0].when if found else None
+        suppliers = self._cell_parties(table.cell(cells, "supplier"))
+        recipients = self._cell_parties(table.cell(cells, "recipient"))
+        context = self.flow or (Flow([d[0]], [d[1]], index) if (d := self._dominant()) else None)
+        if context is not None:
+            suppliers = suppliers or list(context.suppliers)
+            recipients = recipients or list(context.recipients)
+        if not suppliers and self.cargo_origin:
+            suppliers = [self.cargo_origin]
+        cargo = table.cell(cells, "cargo")
+        span = (cargo.start, cargo.end) if cargo else (sent.start, sent.end)
+        items = [i for i in self.mentions.between("items", *span) if i.category not in SUPPORT_CATEGORIES]
+        numbers = self.mentions.between("numbers", *span)
+        bound = bind_quantities(self.text, span, numbers, items, None)
+        unit = quantity_unit(table)
+        quantity_cell = table.cell(cells, "quantity")
+        if quantity_cell is not None and unit:
+            for number in self.mentions.between("numbers", quantity_cell.start, quantity_cell.end):
+                category = "troops" if unit == "persons" else "munitions"
+                unit_name = "persons" if unit == "persons" else unit
+                bound.append(BoundQuantity(category, Quantity(number.value, unit_name, number.qualifier, number.max), None, number.start))
+        entries = group_items(self.text, items, self.mentions.between("calibers", *span), cargo=table.interdiction,
+                              mortar_bombs_in_document=self.mortar_bombs)  # fmt: skip
+        entries = drop_generic(entries, {b.category for b in bound})
+        source_cell = table.cell(cells, "source")
+        source = source_cell.text if source_cell is not None and source_cell.text else None
+        row = (sent.start, sent.end)
+        if table.interdiction:
+            seizer_cell = table.cell(cells, "seizer")
+            seizers = self._cell_parties(seizer_cell, organs=True)
+            vessel_cell = table.cell(cells, "vessel")
+            conveyance = self._cell_conveyance(vessel_cell)
+            frame = Frame(sent.paragraph, row, seized_by=seizers[0] if seizers else None,
+                          suppliers=suppliers, recipients=recipients, conveyance=conveyance, when=when,
+                          source=source, last_index=index)  # fmt: skip
+            frame.entries = [(e, row) for e in entries]
+            frame.quantities = [(b, row) for b in bound if b.category not in SUPPORT_CATEGORIES]
+            self.frame = frame
+            self._close_frame(require_anchors=False)
+            return
+        if isinstance(when, str) and unit in ("containers", "tons"):
+            when = {"end": when}
+        if suppliers and recipients:
+            self._emit_flows("transfer", row, suppliers, recipients, entries, bound, "reported" if source else "confirmed",
+                             source, when, [])  # fmt: skip
+
+    def _cell_parties(self, cell: object, *, organs: bool = False) -> list[str]:
+        from armstrace.nlp.tables import Cell
+
+        if not isinstance(cell, Cell):
+            return []
+        out: list[str] = []
+        for mention in self.mentions.between("actors", cell.start, cell.end):
+            if mention.is_party or (organs and mention.form in ("organ", "agency")):
+                actor_id = mention.country if mention.form in ("organ", "agency") and mention.country else mention.actor_id
+                if actor_id not in out:
+                    out.append(actor_id)
+        return out
+
+    def _cell_conveyance(self, cell: object) -> Conveyance | None:
+        from armstrace.nlp.tables import Cell
+
+        if not isinstance(cell, Cell):
+            return None
+        for vessel in self.mentions.between("vessels", cell.start, cell.end):
+            if vessel.name:
+                return Conveyance("ship", vessel.name)
+        for vessel in self.mentions.between("vessels", cell.start, cell.end):
+            return Conveyance(vessel.kind)
+        return None
+
+    def _dominant(self) -> tuple[str, str] | None:
+        return self.flows.most_common(1)[0][0] if self.flows else None
 
     # ---------------------------------------------------------------- interdictions
     def _note_cargo_origin(self, sent: Sentence, parties: list[ActorMention]) -> None:
@@ -325,13 +421,13 @@ class Assembler:
         if frame.hedge == "confirmed":
             frame.hedge = hedge_of(self.text, *window)
 
-    def _close_frame(self) -> None:
+    def _close_frame(self, *, require_anchors: bool = True) -> None:
         frame, self.frame = self.frame, None
         if frame is None or not frame.entries:
             return
         anchors = [frame.conveyance is not None and frame.conveyance.name is not None, frame.when is not None,
                    frame.seized_by is not None, bool(frame.recipients or frame.suppliers), bool(frame.quantities)]  # fmt: skip
-        if sum(anchors) < 2:
+        if require_anchors and sum(anchors) < 2:
             return  # "the weapons seized in those cargoes": talk about seizures, not one seizure
         whole_cargo = frame.origins if len(frame.origins) == 1 and frame.origins_cover else []
         suppliers = (
@@ -585,10 +681,11 @@ class Assembler:
         text = self.text
         suppliers = list(roles.suppliers) or [o for o in roles.origins if o not in roles.recipients]
         recipients = [r for r in roles.recipients if r not in suppliers]
+        adjacent = self.flow if self.flow and index - self.flow.sentence <= 1 else None
         if roles.subject_pronoun and not suppliers and live and live[0].label == "give":
             antecedent = next(
                 (p.actor_id for p in reversed(sent_parties) if p.end <= live[0].start and p.form in ("name", "weak")),
-                self.last_subject,
+                adjacent.suppliers[0] if adjacent else self.last_subject,
             )
             if antecedent and antecedent not in recipients:
                 suppliers = [antecedent]

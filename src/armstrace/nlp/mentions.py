@@ -199,7 +199,7 @@ def _vessel_patterns() -> tuple[
     prefixes = "|".join(re.escape(p) for p in conv["vessel_prefixes"])
     prefixed = re.compile(rf"(?<![\w])(?:{prefixes})\s+(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+))*)")
     heads = "|".join(_flex(h) for h in sorted(conv["vessel_heads"], key=len, reverse=True))
-    headed = re.compile(rf"(?i:\b(?:the|a|an)\s+(?:[\w\-]+\s+)?(?:{heads}))\s+{name}(?=[\s,.;:)]|from|$)")
+    headed = re.compile(rf"(?i:\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?(?:{heads}))\s+{name}(?=[\s,.;:)]|from|$)")
     subject = re.compile(
         rf"(?:^|(?<=[.!?]\s))The\s+{name}\s+(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+){{0,4}}?"
         r"(?:carrying|loaded|laden|seized|intercepted|stopped|boarded|sailing|bound|headed|en\s+route|transporting)\b"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 MONTHS = {
     m: i + 1
@@ -23,6 +24,7 @@ MONTHS = {
     for m in names
 }  # fmt: skip
 
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -35,6 +37,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
     ("year", re.compile(rf"(?<![\w\-/.,])(?P<year>{_YEAR})(?![\w\-/]|,\d)")),
     ("rel_month", re.compile(rf"\b(?P<rel>(?i:last|this|next|in|since|by|until|from|early|late|mid|on|during))[-\s]+(?P<month>{_MONTH})(?!\s+\d)(?P<same>\s+(?:that|the)\s+same\s+year|\s+of\s+that\s+year|\s+last\s+year|\s+this\s+year)?\b")),
+    ("md", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\s*(?:mm|km|%))")),
+    ("weekday", re.compile(r"\b(?:(?P<last>last|this\s+past|on|this)\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|earlier\s+today)\b", re.I)),
+    ("rel_period", re.compile(r"\b(?P<rel>last\s+month|this\s+month|earlier\s+this\s+month|later\s+this\s+month|the\s+previous\s+month|last\s+autumn|last\s+fall|last\s+spring|last\s+summer|last\s+winter|earlier\s+this\s+year|this\s+year)\b", re.I)),
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous|the\s+following|the\s+same|that\s+same|earlier\s+this|later\s+that|the\s+previous|the\s+next)\s+year\b", re.I)),
 ]  # fmt: skip
 
@@ -114,6 +120,14 @@ class DateResolver:
             return f"{year:04d}", year
         if kind == "rel_month":
             return self._relative_month(m)
+        if kind == "md":
+            return self._month_day(m)
+        if kind == "weekday":
+            return self._weekday(m)
+        if kind == "rel_day":
+            return self._relative_day(m.group("rel").lower())
+        if kind == "rel_period":
+            return self._relative_period(re.sub(r"\s+", " ", m.group("rel").lower()))
         if kind == "rel_year":
             return self._relative_year(m.group("rel").lower())
         return None
@@ -144,6 +158,64 @@ class DateResolver:
         else:
             return None
         self.anchor_month = month
+        return f"{year:04d}-{month:02d}", year
+
+    def _pub_date(self) -> date | None:
+        if not self.published:
+            return None
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", self.published)
+        if not m:
+            return None
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+
+    def _month_day(self, m: re.Match[str]) -> tuple[str, int] | None:
+        """"on March 19": the year is the anchor's, else the publication's."""
+        month = MONTHS[_month_key(m.group("month"))]
+        day = int(m.group("day"))
+        if m.group("month") == "May" and not re.search(r"\d", m.group(0)):
+            return None
+        year = self.anchor_year or (self._pub[0] if self._pub else None)
+        if year is None or not 1 <= day <= 31:
+            return None
+        self.anchor_month = month
+        return f"{year:04d}-{month:02d}-{day:02d}", year
+
+    def _weekday(self, m: re.Match[str]) -> tuple[str, int] | None:
+        """"on Wednesday", "last Thursday": the latest such day before the publication date."""
+        pub = self._pub_date()
+        if pub is None:
+            return None
+        wanted = _WEEKDAYS.index(m.group("weekday").lower())
+        back = (pub.weekday() - wanted) % 7
+        if m.group("last") and m.group("last").lower() == "last" and back == 0:
+            back = 7
+        day = pub - timedelta(days=back)
+        return day.isoformat(), day.year
+
+    def _relative_day(self, rel: str) -> tuple[str, int] | None:
+        pub = self._pub_date()
+        if pub is None:
+            return None
+        day = pub - timedelta(days=1) if rel in ("yesterday", "last night") else pub
+        return day.isoformat(), day.year
+
+    def _relative_period(self, rel: str) -> tuple[str, int] | None:
+        if not self._pub:
+            return None
+        year, month = self._pub
+        if "year" in rel:
+            return f"{year:04d}", year
+        if month is None:
+            return None
+        if rel in ("last month", "the previous month"):
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        elif rel.startswith("last "):
+            season = {"autumn": 10, "fall": 10, "summer": 7, "spring": 4, "winter": 1}[rel.split()[1]]
+            year = year if season < month else year - 1
+            return f"{year:04d}", year  # a season gives the year, not a month
         return f"{year:04d}-{month:02d}", year
 
     def _relative_year(self, rel: str) -> tuple[str, int] | None:
