@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from armstrace.model.claim import Claim, Conveyance, Evidence, Item, Quantity, When
+from armstrace.nlp.anaphora import AnaphoraState
 from armstrace.nlp.attribution import Attribution, find_attributions
 from armstrace.nlp.context import DocumentMentions, scan_document
 from armstrace.nlp.cues import (
@@ -61,6 +62,19 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 _GENERIC_EVENTS = re.compile(r"(?i)seizures|interceptions|interdictions|detentions|confiscations")
+_CONTEXT_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\s+(?:both\s+)?(?:the|these|those|such|all|"
+    r"that|this)\s+(?:\w+\s+){0,2}?(?:reports?|accusations?|allegations?|claims?|charges?|findings?|interception|"
+    r"seizure|assessment|estimates?|figures?|account|accounts|story|stories)\b",
+    re.I,
+)
+_APPOSITIVE = re.compile(
+    r",?\s*(?:and\s+)?an?\s+(?:long[-\s]?time\s+|longtime\s+|major\s+|key\s+|main\s+|leading\s+|close\s+|"
+    r"staunch\s+|principal\s+)?(?P<role>buyer|customer|client|importer|recipient|backer|sponsor|patron|supporter|"
+    r"ally|arms\s+supplier|supplier|seller|exporter)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+_ARMING = re.compile(r"(?i)arm|arms|armed|arming")
 _ANNOUNCING = ("announced", "pledged", "unveiled", "approved", "authorized", "authorised", "committed")
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b", re.I)
 _AS_OF = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|since|has\s+(?:shipped|sent|delivered|supplied)|have\s+(?:shipped|sent|delivered|supplied)|had\s+(?:shipped|sent))\b", re.I)
@@ -117,6 +131,7 @@ class Assembler:
         self.mortar_bombs = bool(re.search(r"\bmortar\s+(?:bombs?|shells?|rounds?)\b", text, re.I))
         self.sentences: list[Sentence] = []
         self.table: Table | None = None
+        self.anaphora = AnaphoraState()
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Claim]:
@@ -137,6 +152,9 @@ class Assembler:
         if body.rstrip(" \"'\u201d").endswith("?") and _QUESTION_START.match(body.strip()):
             return
         actors = self.mentions.between("actors", sent.start, sent.end)
+        anaphors = self.anaphora.resolve(text, sent.start, sent.end, before=actors)
+        if anaphors:
+            actors = sorted(actors + anaphors, key=lambda a: a.start)
         attributions = find_attributions(text, sent.start, sent.end, actors)
         excluded = {id(a) for att in attributions for a in att.actors if not att.denial}
         parties = [a for a in actors if a.is_party and id(a) not in excluded]
@@ -150,6 +168,9 @@ class Assembler:
         if not consumed:
             for clause in split_clauses(text, sent.start, sent.end):
                 self._transfer_clause(index, sent, clause, parties, items, dates, attributions)
+        self._denials(sent, actors)
+        self._appositives(sent, parties)
+        self.anaphora.observe([a for a in actors if a not in anaphors])
         first_party = next((a for a in parties if a.form in ("name", "weak") and a.actor_id.isupper()), None)
         if first_party:
             self.last_subject = first_party.actor_id
@@ -481,7 +502,8 @@ class Assembler:
         text = self.text
         pats = cue_patterns()
         verbs = [c for c in find(pats.produce, text, sent.start, sent.end, "produce")
-                 if not is_negated(text, sent.start, c.start)]  # fmt: skip
+                 if not is_negated(text, sent.start, c.start)
+                 and not re.search(r"(?i)\bused\s+to\s+$|\bhelp(?:ed)?\s+(?:\w+\s+)?$", text[max(sent.start, c.start - 20) : c.start])]  # fmt: skip
         material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
         if not material:
             return
@@ -553,6 +575,58 @@ class Assembler:
                 out.append(mention.actor_id)
         return out
 
+    # ---------------------------------------------------------------- denials and appositives
+    def _denials(self, sent: Sentence, actors: list[ActorMention]) -> None:
+        """"Tehran dismissed the interception as a fabrication": the denier's side of the latest
+        flow it took part in becomes a claim with hedge `denied` (claims.md)."""
+        m = _CONTEXT_DENIAL.search(self.text, sent.start, sent.end)
+        if not m:
+            return
+        deniers = [
+            (a.country or a.actor_id) for a in actors
+            if a.end <= m.start() and (a.is_party or a.form in ("organ", "agency")) and (a.country or a.actor_id)
+        ]  # fmt: skip
+        if not deniers:
+            return
+        source = self.text[sent.start : m.start()].strip(" ,")[:120] or None
+        for denier in dict.fromkeys(deniers):
+            latest = next(
+                (c for c in reversed(self.claims)
+                 if c.type in ("transfer", "interdiction") and denier in (c.supplier, c.recipient)
+                 and c.supplier and c.recipient and c.hedge != "denied"),
+                None,
+            )  # fmt: skip
+            if latest is None or latest.item is None:
+                continue
+            entry = ItemEntry(latest.item.category)
+            self._emit("transfer", (sent.start, sent.end), supplier=latest.supplier, recipient=latest.recipient,
+                       entry=entry, hedge="denied", source=source)  # fmt: skip
+
+    def _appositives(self, sent: Sentence, parties: list[ActorMention]) -> None:
+        """"Iran, a long-time buyer of North Korean arms and a backer of Hamas"."""
+        text = self.text
+        for mention in parties:
+            for m in _APPOSITIVE.finditer(text, mention.end, min(sent.end, mention.end + 160)):
+                if m.start() != mention.end and not text[mention.end : m.start()].strip(" ,").startswith("and a"):
+                    if m.start() - mention.end > 2 and not re.fullmatch(r"[^.;]*?,\s*and\s+", text[mention.end : m.start()]):
+                        continue
+                role, obj_start = m.group("role").lower(), m.end("role")
+                other = next((p for p in parties if obj_start <= p.start <= obj_start + 24), None)
+                if other is None or other.actor_id == mention.actor_id:
+                    continue
+                span = (sent.start, sent.end)
+                if role in ("buyer", "customer", "client", "importer", "recipient"):
+                    items = self.mentions.between("items", other.end, other.end + 30)
+                    entry = ItemEntry(items[0].category, [items[0]]) if items else ItemEntry("munitions")
+                    self._emit("transfer", span, supplier=other.actor_id, recipient=mention.actor_id, entry=entry,
+                               hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
+                elif role in ("supplier", "arms supplier", "seller", "exporter"):
+                    self._emit("transfer", span, supplier=mention.actor_id, recipient=other.actor_id,
+                               entry=ItemEntry("munitions"), hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
+                else:
+                    self._emit("support", span, supplier=mention.actor_id, recipient=other.actor_id,
+                               hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
+
     # ---------------------------------------------------------------- support epithets
     def _epithets(self, sent: Sentence, actors: list[ActorMention]) -> None:
         pats = cue_patterns()
@@ -582,10 +656,12 @@ class Assembler:
         triggers = find_transfer_cues(text, start, end)
         support_cues = find(pats.support, text, start, end, "support")
         live = [t for t in triggers if not is_negated(text, start, t.start)]
+        denial = None
         if triggers and not live:
-            return
-        if pats.scoped_negation.search(text, start, end):
-            return
+            denial = _denier(attributions, text, start, end)
+            if denial is None:
+                return  # the author says it did not happen: not a claim
+            live = triggers  # a party says it did not happen: a denial (claims.md)
         transit = pats.transit.search(text, start, end)
         roles = assign_roles(text, clause, parties, live + [c for c in support_cues if c.text.lower() not in {t.text.lower() for t in live}], items)
         if transit:
@@ -594,7 +670,14 @@ class Assembler:
                     roles.recipients.remove(mention.actor_id)
                     roles.add("via", mention.actor_id)
         for att in attributions:
-            if att.pronoun_refers and roles.subject_pronoun and att.actors:
+            gerund = next((t for t in live if 0 <= t.start - att.end <= 2), None)
+            if att.denial and att.actors and gerund is not None:
+                subject = att.actors[0].country or att.actors[0].actor_id
+                roles.add("recipients" if gerund.label in ("receive", "use") else "suppliers", subject)
+        if denial is not None and not roles.suppliers and not roles.recipients and denial.actors:
+            roles.subject_pronoun = True
+        for att in attributions:
+            if (att.pronoun_refers or att is denial) and roles.subject_pronoun and att.actors:
                 subject = att.actors[0].country or att.actors[0].actor_id
                 role = "recipients" if live and live[0].label in ("receive", "use") else "suppliers"
                 roles.add(role, subject)
@@ -606,6 +689,9 @@ class Assembler:
         material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
         support_items = [i for i in items if i.category in SUPPORT_CATEGORIES]
         quantified = {bq.category for bq in bound}
+        if not material and any(_ARMING.fullmatch(t.text) for t in live):
+            material = [ItemMention(live[0].start, live[0].end, live[0].text, "munitions", "arms", True)]
+            items = items + material  # "denied arming the Houthis": arming moves arms
         if live and roles.suppliers and roles.recipients and not items and not bound:
             self.flow = Flow(list(roles.suppliers), list(roles.recipients), index)  # context only
         if not roles.suppliers and live and live[0].label == "give":
@@ -640,7 +726,7 @@ class Assembler:
             for state in recipients:
                 roles.add("via", state)  # "... to Hezbollah. It sent the shipment towards Latakia, Syria"
             recipients = [r for r in recent_flow.recipients if not r.isupper()]
-        hedge = self._hedge(clause, attributions)
+        hedge = "denied" if denial is not None else self._hedge(clause, attributions)
         source = next((a.source for a in attributions), None)
         when = _when(dates, clause, bool(_AS_OF.search(text, start, end)), self.published, bound)
         via = [v for v in roles.via if v not in suppliers and v not in recipients]
@@ -718,6 +804,10 @@ class Assembler:
                 recipients = [r for r in recent.recipients if r not in suppliers]
             if not recipients and dominant and dominant[0] in suppliers:
                 recipients = [dominant[1]]
+            if not recipients and dominant and live and live[0].label == "give" and dominant[1] not in suppliers:
+                share = sum(n for (s, r), n in self.flows.items() if r == dominant[1]) / sum(self.flows.values())
+                if share >= 0.5:
+                    recipients = [dominant[1]]  # a list of suppliers to one buyer ("Chinese suppliers sent arms")
             return suppliers, recipients
         if recent and (set(recent.recipients) & set(recipients) or index - recent.sentence <= 1):
             suppliers = [s for s in recent.suppliers if s not in recipients]
@@ -820,6 +910,15 @@ class Assembler:
                 facility=facility,
             )
         )
+
+
+def _denier(attributions: list[Attribution], text: str, start: int, end: int) -> Attribution | None:
+    """The party asserting a negated statement: "the country had never supplied", "Iran has not
+    sent", a spokesman quoted saying so. Without one, a negation is the author's: no claim."""
+    for att in attributions:
+        if att.denial or att.actors or re.search(r"(?i)spokes|ministry|government|embassy|official", att.source):
+            return att
+    return None
 
 
 def _seizer(

@@ -17,7 +17,7 @@ _LEADING = re.compile(r"^(?:the|a|an|also|then|last week|on \w+day|in \w+ \d{4},
 _SAY_THEN_PRONOUN = re.compile(
     r"^\s*(?:that\s+)?(?:it|they|his\s+country|her\s+country|their\s+country|its\s+government)\b", re.I
 )
-_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|dismissed)\b", re.I)
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,11 @@ def find_attributions(
         if re.search(r"\b(?:is|are|was|were|be|been|has|have|had)\s*$", phrase, re.I):
             continue  # "is said to", "was reported": passive, no named asserter here
         inside = tuple(a for a in actors if np_start <= a.start and a.end <= m.start())
-        if not inside and not re.search(r"\b[A-Z][a-z]+|\b(?:officials?|experts?|analysts?|sources?|intelligence)\b", phrase):
+        if not inside and not re.search(
+            r"\b[A-Z][a-z]+|\b(?:officials?|experts?|analysts?|sources?|intelligence|spokes\w+|ministry|government|"
+            r"researchers?|diplomats?|investigators?|monitors?)\b",
+            phrase,
+        ):
             continue
         denial = bool(_DENIAL.fullmatch(m.group(0)))
         inside = tuple(a for a in actors if np_start <= a.start and a.end <= m.start())

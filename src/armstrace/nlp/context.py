@@ -32,6 +32,7 @@ _GROUP_NOUN = re.compile(  # "Palestinian militants" names a party, not an adjec
     r"company|firm|manufacturer|maker|producer|exporter|supplier|contractor|state-owned\s+\w+)\b",
     re.I,
 )
+_FLAG = re.compile(r"^[-\u2010\u2011](?:owned|flagged|registered|chartered|operated|crewed)\b", re.I)
 _UNSPECIFIED = re.compile(r"\b(?:unspecified|unnamed|unidentified|a\s+third)\s+(?:\w+\s+)?$", re.I)
 _MEMBER_STATE = re.compile(r"^\s+(?:member\s+states?|Member\s+States?)\b")
 
@@ -157,6 +158,8 @@ def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:
         after = text[mention.end : mention.end + 40]
         if (_UNSPECIFIED.search(text[max(0, mention.start - 30) : mention.start]) or _MEMBER_STATE.match(after)):
             continue
+        if mention.form == "demonym" and _FLAG.match(after):
+            continue  # "a Chinese-owned ship", "Russian-flagged freighters": not a party to the trade
         group = _GROUP_NOUN.match(after)
         if mention.form == "demonym" and group:
             end = mention.end + group.end()

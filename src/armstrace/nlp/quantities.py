@@ -21,7 +21,7 @@ _UNIT_AFTER = [
     ("tons", re.compile(r"^\s*(?:metric\s+)?(?:tons|tonnes|ton|tonne)\b", re.I)),
     ("shipments", re.compile(r"^\s*(?:shipments|consignments|shipment|consignment)\b", re.I)),
     ("persons", re.compile(
-        r"^\s*(?:[A-Z][\w\-]+\s+){0,2}(?:(?P<construction>(?:military\s+)?construction\s+workers|builders|"
+        r"^\s*(?-i:[A-Z][\w\-]+\s+){0,2}(?:(?P<construction>(?:military\s+)?construction\s+workers|builders|"
         r"(?:military\s+)?engineers)|(?P<training>military\s+advisers|advisers|advisors|instructors|trainers)|"
         r"troops|soldiers|personnel|military\s+personnel|fighters|servicemen|mercenaries|special\s+forces|"
         r"combat\s+troops|sappers|deminers|reinforcements|contractors)\b", re.I)),
@@ -110,10 +110,13 @@ def _unit_and_item(
         if contents and _item_at(items, number.end + contents.end(), 40, text) is None:
             return None, None, None  # "$5 million in aid"
         return "usd", "munitions", None
+    first = _item_at(items, number.end, 40, text)
     for unit, pattern in _UNIT_AFTER:
         m = pattern.match(after)
         if not m:
             continue
+        if unit == "persons" and first is not None and first.category not in SUPPORT_CATEGORIES and first.start < number.end + m.end():
+            break  # "90 Stryker armoured personnel carriers" counts vehicles, not people
         if unit == "persons":
             kind = "construction" if m.group("construction") else "training" if m.group("training") else "troops"
             return unit, kind, None

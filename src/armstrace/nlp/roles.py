@@ -22,7 +22,7 @@ _GIVE_NOUN = re.compile(
     re.I,
 )
 _RECEIVE_NOUN = re.compile(
-    r"^['\u2019]s?\s+(?:\w+\s+){0,2}?(?:purchases?|imports?|acquisitions?|procurement|arsenal|arsenals|stockpiles?|inventory)\b",
+    r"^['\u2019]s?\s+(?:\w+\s+){0,2}?(?:purchases?|imports?|acquisitions?|procurement|arsenal|arsenals|stockpiles?|inventory|use)\b",
     re.I,
 )
 _FORCES = re.compile(
@@ -131,6 +131,7 @@ def assign_roles(
             roles.add({"recipient": "recipients", "supplier": "suppliers", "via": "via"}[label], mention.actor_id)
         elif label == "origin":
             roles.add("origins", mention.actor_id)
+    triggers = [t for t in triggers if t.label != "use" or _use_has_object(text, t, items)]
     _assign_by_position(text, clause, parties, labels, triggers, roles)
     _end_users_first(roles, bool(_MOVED.search(text, start, end)))
     if _recipient_noun(text, clause):
@@ -188,6 +189,15 @@ def _nearest_before(triggers: list[Cue], position: int) -> Cue | None:
     return best
 
 
+def _use_has_object(text: str, trigger: Cue, items: list[ItemMention]) -> bool:
+    """A use verb ("holds", "carrying", "fired") makes its subject a recipient only when what
+    follows is goods, not a ship ("UAE holds ship carrying arms")."""
+    for item in items:
+        if trigger.end <= item.start <= trigger.end + 50:
+            return not re.search(r"(?i)\b(?:ship|vessel|boat|plane|aircraft|truck|convoy|dhow|freighter)s?\b", text[trigger.end : item.start])
+    return False
+
+
 def _assign_by_position(
     text: str,
     clause: tuple[int, int],
@@ -201,7 +211,7 @@ def _assign_by_position(
     start, _end = clause
     for mention, label in zip(parties, labels, strict=True):
         preceding = [t for t in triggers if t.end <= mention.start]
-        if label in ("adjective", "origin") and preceding and preceding[-1].label in ("give", "support"):
+        if label in ("adjective", "origin") and preceding and preceding[-1].label == "support":
             if re.fullmatch(r"\s*(?:the\s+)?", text[preceding[-1].end : mention.start]):
                 roles.add("recipients", mention.actor_id)  # "training Russian drone operators"
                 if mention.actor_id in roles.origins:

@@ -1,0 +1,53 @@
+"""Resolve the few anaphors arms reporting leans on: "the group", "both governments".
+
+Only phrases whose referent is unambiguous from what was read so far are resolved; everything
+else stays unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armstrace.nlp.mentions import ActorMention
+
+_GROUP = re.compile(r"\bthe\s+(?:group|militia|movement|militants|rebels|organi[sz]ation|faction)\b(?!['\u2019]s\s+leader)", re.I)
+_BOTH = re.compile(r"\b(?:both\s+(?:governments|countries|states|capitals)|the\s+two\s+(?:governments|countries|states))\b", re.I)
+
+
+@dataclass
+class AnaphoraState:
+    """The last armed group and the last two states named, in reading order."""
+
+    last_group: str | None = None
+    states: list[str] = field(default_factory=list)
+
+    def observe(self, mentions: list[ActorMention]) -> None:
+        for mention in mentions:
+            if not mention.is_party or mention.form == "demonym":
+                continue
+            if mention.actor_id.isupper():
+                if mention.actor_id in self.states:
+                    self.states.remove(mention.actor_id)
+                self.states.append(mention.actor_id)
+                del self.states[:-2]
+            else:
+                self.last_group = mention.actor_id
+
+    def resolve(self, text: str, start: int, end: int, before: list[ActorMention] | None = None) -> list[ActorMention]:
+        """Anaphors in [start, end); `before` are this sentence's mentions, read first."""
+        if before:
+            saved = (self.last_group, list(self.states))
+            self.observe(before)
+            found = self.resolve(text, start, end)
+            self.last_group, self.states = saved
+            return found
+        found: list[ActorMention] = []
+        for m in _GROUP.finditer(text, start, end):
+            if self.last_group:
+                found.append(ActorMention(m.start(), m.end(), m.group(0), self.last_group, "name"))
+        for m in _BOTH.finditer(text, start, end):
+            if len(self.states) == 2:
+                for state in self.states:
+                    found.append(ActorMention(m.start(), m.end(), m.group(0), state, "name"))
+        return found
