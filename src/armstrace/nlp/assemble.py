@@ -45,7 +45,7 @@ _CARGO_CUE = re.compile(
     re.I,
 )
 _ANAPHOR_START = re.compile(
-    r"^[\"'\u201c]?(?:these|they|it|also\s+on\s+board|the\s+(?:cargo|shipment|vessel|ship|plane|aircraft|weapons|"
+    r"^[\"'\u201c]?(?:(?:according\s+to\s+[^,]{1,90},\s*|in\s+(?:all|total),\s*)?)(?:these|they|it|also\s+on\s+board|the\s+(?:cargo|shipment|vessel|ship|plane|aircraft|weapons|"
     r"consignment|containers|crates|parts|components|haul|arms|goods|materiel|munitions|missiles|rockets|rifles|"
     r"seized\s+\w+|boat|dhow|freighter|crew))\b",
     re.I,
@@ -370,6 +370,17 @@ class Assembler:
         if seizer_mention is not None:
             frame.seized_by = seizer_mention.country or seizer_mention.actor_id
         made_in = {m.actor_id for m in parties if re.search(r"\b(?:made|manufactured|produced|built)\s+(?:in|by)\s+(?:the\s+)?$", text[max(sent.start, m.start - 22) : m.start])}
+        for mention in parties:
+            if mention.actor_id not in made_in:
+                continue
+            relative = re.search(r"(?i)(?:,\s*)?(?:which|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:made|manufactured|produced|built)\s+(?:in|by)\s+(?:the\s+)?$",
+                                 text[max(sent.start, mention.start - 60) : mention.start])  # fmt: skip
+            owner = [i for i in self.mentions.between("items", sent.start, mention.start) if i.category not in SUPPORT_CATEGORIES]
+            if relative and owner:
+                self._emit("production", (sent.start, sent.end), supplier=mention.actor_id, entry=ItemEntry(owner[-1].category, [owner[-1]]),
+                           hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
+                made_in.discard(mention.actor_id)
+                roles.suppliers = [s for s in roles.suppliers if s != mention.actor_id]
         for actor_id in roles.origins:
             if actor_id not in frame.origins and actor_id != frame.seized_by:
                 frame.origins.append(actor_id)
@@ -516,7 +527,10 @@ class Assembler:
             if mention.form != "demonym" or not is_adjective(text, mention):
                 continue
             suffix = pats.made_suffix.match(text[mention.end : mention.end + 16])
-            if _designer(text, sent.start, mention):
+            if _designer(text, sent.start, mention) or re.match(
+                r"^[-\u2010\u2011](?:supplied|backed|sponsored|funded|provided|delivered|bound|owned|flagged)\b",
+                text[mention.end : mention.end + 14],
+            ):
                 continue
             targets = _items_after(text, mention, material)
             if not targets:
@@ -598,7 +612,7 @@ class Assembler:
             )  # fmt: skip
             if latest is None or latest.item is None:
                 continue
-            entry = ItemEntry(latest.item.category)
+            entry = ItemEntry("munitions")
             self._emit("transfer", (sent.start, sent.end), supplier=latest.supplier, recipient=latest.recipient,
                        entry=entry, hedge="denied", source=source)  # fmt: skip
 

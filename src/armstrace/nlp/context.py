@@ -29,7 +29,8 @@ _GROUP_NOUN = re.compile(  # "Palestinian militants" names a party, not an adjec
     r"^\s+(?:militants|fighters|groups?|factions|rebels|insurgents|militias?|resistance|guerrillas|terrorists|"
     r"armed\s+groups?|jihadists|separatists|suppliers|companies|firms|manufacturers|producers|exporters|"
     r"arms\s+makers|defen[cs]e\s+firms|defen[cs]e\s+companies|entities|traders|brokers|state\s+companies|"
-    r"company|firm|manufacturer|maker|producer|exporter|supplier|contractor|state-owned\s+\w+)\b",
+    r"company|firm|manufacturer|maker|producer|exporter|supplier|contractor|state-owned\s+\w+|"
+    r"air\s+force|army|navy|military|armed\s+forces|junta|security\s+forces|marines)\b",
     re.I,
 )
 _FLAG = re.compile(r"^[-\u2010\u2011](?:owned|flagged|registered|chartered|operated|crewed)\b", re.I)
@@ -84,8 +85,9 @@ def scan_document(text: str) -> DocumentMentions:
 
 _MODIFIED_HEAD = re.compile(
     r"^[\s\-]+(?:attacks?|demands?|needs|requirements?|shortages?|programm?es?|programs|experts?|sanctions|"
-    r"embargo(?:es)?|launch(?:es|ers)?|tests?|strikes?|fire|development|research|projects?|sites?|bases?|"
+    r"embargo(?:es)?|launch(?:es)?|tests?|strikes?|fire|development|research|projects?|sites?|bases?|"
     r"units?|brigades?|crews?|fragments|debris|remnants|race|control|treaty|talks|inspectors?|dealers?|"
+    r"manifest|documents|paperwork|"
     r"smugglers?|traffickers?|trade|trafficking|proliferation|specialists?|technicians?|experience|"
     r"operations?|warfare|relationship|cooperation|partnership|ties|diplomacy|policy|analysts?|survey|"
     r"ships?|boats?|vessels?|planes?|trucks?|convoys?|carriers?|operators?|pilots?|crews?|teams?)\b",
@@ -95,6 +97,12 @@ _TRANSPORT = re.compile(r"^\s+(?:cargo\s+)?(?:plane|aircraft|freighter|transport
 _AGENT = re.compile(
     r"^\s+(?:have\s+|had\s+|has\s+)?(?:struck|strike|bombed|attacked|hit|shelled|shot\s+down|destroyed|"
     r"intercepted|downed|killed|targeted|raided|flew\s+over|patrolled|escorted)\b",
+    re.I,
+)
+_TARGET = re.compile(
+    r"(?:\b(?:strikes?|attacks?|raids?|assaults?)\s+(?:on|against)\s+|\b(?:struck|hit|destroyed|bombed|targeted|shelled)\s+"
+    r"|\b(?:backed|escorted|supported|accompanied|assisted)\s+by\s+|\bused\s+to\s+(?:make|build|produce)\s+)"
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w.\-]+\s+){0,2}$",
     re.I,
 )
 _CLEARING = re.compile(r"\b(?:clear|clearing|cleared|remove|removing|removed|defuse|defusing|detect|lift|lifting)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
@@ -115,6 +123,8 @@ def _not_goods(text: str, item: ItemMention) -> bool:
         return True
     if _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start]):
         return True
+    if _TARGET.search(text[max(0, item.start - 40) : item.start]):
+        return True  # "strikes on depots", "backed by a destroyer", "used to make missiles"
     if item.category == "mines" and _CLEARING.search(text[max(0, item.start - 24) : item.start]):
         return True  # "to clear mines": demining, not a delivery of mines
     return bool(_MODIFIED_HEAD.match(after))

@@ -14,6 +14,7 @@ from armstrace.nlp.mentions import ItemMention
 
 _FOR_MODIFIER = re.compile(
     r"^[\s,]*(?:(?:was|were|is|are)\s+(?:identified|designed|intended|meant|made)\s+)?(?:as\s+)?(?:for|of)\s+"
+    r"(?:[\w\-]+\s+(?:and|or)\s+)?"
     r"(?:the\s+|their\s+|its\s+)?(?:[\d.]+\s*[-\u2010]?\s*(?:mm|millimet\w+)\s+)?$",
     re.I,
 )
@@ -71,7 +72,9 @@ def calibers_before(text: str, item: ItemMention, calibers: list[tuple[int, int,
     for start, end, value in reversed([c for c in calibers if c[1] <= item.start]):
         gap = text[end:cursor]
         if cursor == item.start:
-            if len(gap) > 32 or re.search(r"[;:.]|\b(?:of|for|to|from|and\s+the)\b", gap):
+            if not re.fullmatch(r"[\s\-\u2010]*(?:[A-Za-z][\w\-]*\s+){0,2}", gap) or re.search(
+                r"\b(?:of|for|to|from|and|or|calibre|caliber|some|about)\b", gap, re.I
+            ):
                 break
         elif not _CALIBER_LIST.match(gap):
             break

@@ -182,7 +182,18 @@ def find_items(text: str) -> list[ItemMention]:
                 kept[-1] = span
             continue
         kept.append(span)
-    return [k for k in kept if k.category]
+    kept = [k for k in kept if k.category]
+    out: list[ItemMention] = []
+    for i, item in enumerate(kept):
+        following = kept[i + 1] if i + 1 < len(kept) else None
+        if (
+            not item.generic and following is not None and following.generic
+            and following.category not in (item.category, "munitions")
+            and re.fullmatch(r"[\s\-]*", text[item.end : following.start])
+        ):  # fmt: skip
+            continue  # "F-7 rocket-propelled grenade": the noun after a bare code names the goods
+        out.append(item)
+    return out
 
 
 def find_calibers(text: str) -> list[tuple[int, int, float]]:
