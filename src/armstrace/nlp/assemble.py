@@ -74,6 +74,12 @@ _APPOSITIVE = re.compile(
     r"ally|arms\s+supplier|supplier|seller|exporter)\s+of\s+(?:the\s+)?",
     re.I,
 )
+_LINEAGE = re.compile(
+    r"\b(?:(?:a|an|the|another)\s+)?(?:licensed\s+|licence-built\s+|license-built\s+|reverse[-\s]engineered\s+|"
+    r"indigenous\s+|local\s+|domestic\s+|improved\s+|upgraded\s+|modified\s+)?(?:version|copy|variant|derivative|"
+    r"clone|replica|knock-?off)\s+of\b|\bbased\s+on\b|\bderived\s+from\b",
+    re.I,
+)
 _ARMING = re.compile(r"(?i)arm|arms|armed|arming")
 _ANNOUNCING = ("announced", "pledged", "unveiled", "approved", "authorized", "authorised", "committed")
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b", re.I)
@@ -132,6 +138,7 @@ class Assembler:
         self.sentences: list[Sentence] = []
         self.table: Table | None = None
         self.anaphora = AnaphoraState()
+        self.previous_caption: tuple[str, ItemMention] | None = None
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Claim]:
@@ -230,6 +237,8 @@ class Assembler:
             frame.quantities = [(b, row) for b in bound if b.category not in SUPPORT_CATEGORIES]
             self.frame = frame
             self._close_frame(require_anchors=False)
+            row_parties = [a for a in self.mentions.between("actors", *span) if a.is_party]
+            self._production(Sentence(span[0], span[1], sent.paragraph, False), row_parties, items, source, [], cargo=True)
             return
         if isinstance(when, str) and unit in ("containers", "tons"):
             when = {"end": when}
@@ -420,8 +429,12 @@ class Assembler:
             frame.when = point[0].when if point else (dates[0].when if dates else None)
             frame.hedge = hedge_of(text, sent.start, sent.end)
             frame.source = source
-        elif source and frame.source is None:
-            frame.source = source
+        else:
+            if source and frame.source is None:
+                frame.source = source
+            if frame.when is None and dates:
+                point = [d for d in dates if isinstance(d.when, str)]
+                frame.when = point[0].when if point else dates[0].when
         concealment = concealment_of(text, sent.start, sent.end)
         if concealment:
             frame.concealment = frame.concealment or concealment
@@ -517,6 +530,7 @@ class Assembler:
                  and not re.search(r"(?i)\bused\s+to\s+$|\bhelp(?:ed)?\s+(?:\w+\s+)?$", text[max(sent.start, c.start - 20) : c.start])]  # fmt: skip
         material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
         if not material:
+            self.previous_caption = None
             return
         hedge = hedge_of(text, sent.start, sent.end)
         when = next((d.when for d in dates), None) if verbs else None
@@ -540,6 +554,7 @@ class Assembler:
         for maker, targets in per_item.items():
             for entry in drop_generic(group_items(text, targets, calibers, cargo=cargo, mortar_bombs_in_document=self.mortar_bombs), set()):
                 self._emit("production", (sent.start, sent.end), supplier=maker, entry=entry, hedge=hedge, source=source, when=when)
+        self._lineage(sent, parties, material, source)
         if not verbs:
             return
         makers = self._makers(sent, parties, verbs)
@@ -552,6 +567,45 @@ class Assembler:
         for maker in makers:
             for entry in entries:
                 self._emit("production", (sent.start, sent.end), supplier=maker, entry=entry, hedge=hedge, source=source, when=when, facility=self._facility(sent))
+
+    def _lineage(self, sent: Sentence, parties: list[ActorMention], items: list[ItemMention], source: str | None) -> None:
+        """"Iran's Shahab-3 is based on the Nodong", "Pyongyang's version of the Fagot": the maker
+        of the derived item produces it; the original designer gets nothing (claims.md)."""
+        text = self.text
+        cue = _LINEAGE.search(text, sent.start, sent.end)
+        if cue is None:
+            self.previous_caption = self._caption(sent, parties, items)
+            return
+        maker: str | None = None
+        subject = [i for i in items if i.end <= cue.start()]
+        objects = [i for i in items if i.start >= cue.end()]
+        for mention in parties:
+            if mention.end <= cue.start() and re.fullmatch(r"['\u2019]s\s+(?:own\s+)?(?:[\w\-]+\s+)?", text[mention.end : cue.start()]):
+                maker = mention.actor_id  # "Pyongyang's version of"
+        item = subject[-1] if subject else (objects[0] if objects else None)
+        if maker is None and subject:
+            for mention in parties:
+                gap = text[mention.end : subject[-1].start]
+                if mention.end <= subject[-1].start and re.fullmatch(r"(?:['\u2019]s)?\s*(?:[\w\-]+\s+){0,2}", gap):
+                    maker = mention.actor_id  # "Iran's Shahab-3", "North Korean GeumSeong-3"
+            if maker is None and subject[-1].origin:
+                maker = subject[-1].origin
+        if maker is None and self.previous_caption is not None:
+            maker, caption_item = self.previous_caption  # a caption, then "A reverse engineered copy of ..."
+            item = item if subject else caption_item
+        self.previous_caption = None
+        if maker and item is not None:
+            self._emit("production", (sent.start, sent.end), supplier=maker, entry=ItemEntry(item.category, [item]),
+                       hedge=hedge_of(text, sent.start, sent.end), source=source)  # fmt: skip
+
+    def _caption(self, sent: Sentence, parties: list[ActorMention], items: list[ItemMention]) -> tuple[str, ItemMention] | None:
+        for mention in parties:
+            if mention.form != "demonym":
+                continue
+            following = [i for i in items if 0 <= i.start - mention.end <= 2]
+            if following:
+                return mention.actor_id, following[0]
+        return None
 
     def _makers(self, sent: Sentence, parties: list[ActorMention], verbs: list[Cue]) -> list[str]:
         text = self.text
@@ -714,6 +768,12 @@ class Assembler:
                     donor = att.actors[0].country or att.actors[0].actor_id
                     if donor not in roles.recipients:
                         roles.add("suppliers", donor)  # "The Pentagon announced $2.5 billion in aid for Ukraine"
+        if support_items and roles.suppliers and not roles.recipients and re.search(
+            r"(?i)\b(?:been|were|was|are|being)\s+trained\b", text[start:end]
+        ):
+            for origin in roles.origins:
+                if origin not in roles.suppliers:
+                    roles.add("recipients", origin)  # "Russian personnel had been trained in Iran"
         if (support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound)) and not roles.recipients:
             for mention in parties:
                 left = text[max(start, mention.start - 24) : mention.start]

@@ -252,6 +252,8 @@ _NAME_STOP = {"In", "On", "At", "From", "To", "With", "And", "The", "Was", "Were
 def _trim_vessel_name(name: str) -> str | None:
     words = name.split()
     out: list[str] = []
+    while words and re.search(r"[-\u2010](?:flagged|owned|registered|chartered|operated)$", words[0]):
+        words = words[1:]  # "the Bahamas-flagged ANL Australia"
     for position, word in enumerate(words):
         if word in _NAME_STOP and (position == 0 or word not in ("A", "An")):
             break
