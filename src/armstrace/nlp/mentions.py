@@ -12,6 +12,7 @@ from functools import cache
 
 from armstrace.gazetteer import Gazetteer, load_gazetteer
 from armstrace.nlp.lexicon import load_lexicon, phrase_pattern
+from armstrace.nlp.phrases import PhraseIndex
 
 PARTY_KINDS = ("state", "group", "company")
 
@@ -54,14 +55,12 @@ class VesselMention:
 
 @dataclass
 class Matchers:
-    """Compiled patterns plus the tables to read their matches."""
+    """Phrase indexes over the gazetteer and lexicon, plus the tables to read their hits."""
 
-    actor_re: re.Pattern[str]
+    actors: PhraseIndex  # value: list of (id, form, country)
     actor_forms: dict[str, list[tuple[str, str, str | None]]]  # surface -> [(id, form, country)]
-    item_re: re.Pattern[str]
-    item_of: dict[str, str | None]
-    weapon_re: re.Pattern[str]
-    weapon_of: dict[str, tuple[str, str | None, float | None]]
+    items: PhraseIndex  # value: category or None
+    weapons: PhraseIndex  # value: (category, origin, caliber)
     caliber_re: re.Pattern[str] = field(
         default_factory=lambda: re.compile(
             r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s*[-\u2010\u2011]?\s*(?:mm|millimet(?:er|re)s?)(?![a-z])",
@@ -112,23 +111,18 @@ def build_matchers() -> Matchers:
     for place in gaz.places:
         for name in (place.name, *place.aliases):
             add(name, place.country, "place", place.country)
-    actor_alt = "|".join(_flex(s) for s in sorted(forms, key=len, reverse=True))
-    actor_re = re.compile(rf"(?<![\w\-])(?:{actor_alt})(?![\w])")
+    actor_index = PhraseIndex(forms.items(), lower=False)
 
     lex = load_lexicon()
-    item_of: dict[str, str | None] = {}
-    for term, category in lex.item_terms:
-        item_of.setdefault(_fold(term).lower(), category)
-    item_re = re.compile(phrase_pattern(list(item_of), plural=True), re.I)
-
-    weapon_of: dict[str, tuple[str, str | None, float | None]] = {}
-    for weapon in gaz.weapons:
-        for name in (weapon.designation, *weapon.aliases):
-            weapon_of.setdefault(_compact(name), (weapon.category, weapon.origin, weapon.caliber_mm))
-    names = sorted({n for w in gaz.weapons for n in (w.designation, *w.aliases)}, key=len, reverse=True)
-    weapon_alt = "|".join(_flex(n) for n in names if len(n) >= 3)
-    weapon_re = re.compile(rf"(?<![\w\-])(?:{weapon_alt})(?:s|es)?(?![\w])")
-    return Matchers(actor_re, forms, item_re, item_of, weapon_re, weapon_of)
+    item_index = PhraseIndex(((term, category) for term, category in lex.item_terms), lower=True, plural=True)
+    weapon_entries = [
+        (name, (weapon.category, weapon.origin, weapon.caliber_mm))
+        for weapon in gaz.weapons
+        for name in (weapon.designation, *weapon.aliases)
+        if len(name) >= 3
+    ]
+    weapon_index = PhraseIndex(weapon_entries, lower=False, plural=True)
+    return Matchers(actor_index, forms, item_index, weapon_index)
 
 
 def _compact(name: str) -> str:
@@ -140,14 +134,12 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[ActorMention]:
     only through `resolve_ambiguous` (the caller's document context decides)."""
     m = build_matchers()
     found: list[ActorMention] = []
-    for hit in m.actor_re.finditer(text):
-        readings = m.actor_forms.get(_fold(hit.group(0)))
-        if not readings:
-            continue
+    for start, end, _key, value in m.actors.find(text):
+        readings: list[tuple[str, str, str | None]] = value  # type: ignore[assignment]
         actor_id, form, country = readings[0]
         if len(readings) > 1:
             actor_id = "|".join(r[0] for r in readings)
-        found.append(ActorMention(hit.start(), hit.end(), hit.group(0), actor_id, form, country))
+        found.append(ActorMention(start, end, text[start:end], actor_id, form, country))
     return found
 
 
@@ -155,25 +147,13 @@ def find_items(text: str) -> list[ItemMention]:
     """Generic terms and named systems; overlapping matches keep the longest."""
     m = build_matchers()
     spans: list[ItemMention] = []
-    for hit in m.weapon_re.finditer(text):
-        raw = hit.group(0)
-        entry = m.weapon_of.get(_compact(raw)) or m.weapon_of.get(_compact(re.sub(r"(?:es|s)$", "", raw)))
-        if entry is None:
-            continue
-        category, origin, caliber = entry
-        spans.append(
-            ItemMention(hit.start(), hit.end(), raw, category, raw, False, origin,
-                        (caliber,) if caliber else ())
-        )  # fmt: skip
-    for hit in m.item_re.finditer(text):
-        raw = hit.group(0)
-        key = _fold(raw).lower()
-        category = m.item_of.get(key)
-        if category is None and key not in m.item_of:
-            category = m.item_of.get(re.sub(r"(?:es|s)$", "", key), None)
-            if category is None and re.sub(r"(?:es|s)$", "", key) not in m.item_of:
-                category = m.item_of.get(key[:-1] if key.endswith("s") else key)
-        spans.append(ItemMention(hit.start(), hit.end(), raw, category or "", raw, True))
+    for start, end, _key, value in m.weapons.find(text):
+        category, origin, caliber = value  # type: ignore[misc]
+        raw = text[start:end]
+        spans.append(ItemMention(start, end, raw, category, raw, False, origin, (caliber,) if caliber else ()))
+    for start, end, _key, value in m.items.find(text):
+        raw = text[start:end]
+        spans.append(ItemMention(start, end, raw, value or "", raw, True))  # type: ignore[arg-type]
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
     kept: list[ItemMention] = []
     for span in spans:
