@@ -29,7 +29,7 @@ _FORCES = re.compile(
     r"^['\u2019]s?\s+(?:\w+\s+)?(?:military|army|armed\s+forces|forces|navy|air\s+force|junta|government|regime|"
     r"troops|militias?|defence\s+ministry|defense\s+ministry|security\s+forces|coast\s+guard|national\s+guard|"
     r"far\s+east|border|borders|territory|region|coast|ports?|shores|soil|bases?|airfields?|side|frontline|"
-    r"front\s+lines?|war\s+effort|arsenal|stockpiles?|forces)\b",
+    r"front\s+lines?|war\s+effort|war|invasion|campaign|offensive|arsenal|stockpiles?|forces)\b",
     re.I,
 )
 _EPITHET = re.compile(r"^[-\u2010\u2011](?:backed|sponsored|supported|funded|allied|aligned|armed|led)\b", re.I)

@@ -1,0 +1,49 @@
+"""How the extractor reads common phrasings: one sentence in, the claim tuples out.
+
+Each case is one line, so a new phrasing the extractor must handle is a one-line addition.
+Sentences are written for these tests; none comes from a scored corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from armstrace.extract import Extractor, load_extractor
+
+Tuple = tuple[str, str | None, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return load_extractor()
+
+
+def _tuples(extractor: Extractor, text: str, published: str | None = None) -> set[Tuple]:
+    claims = extractor.extract_text(text, "case", published)
+    return {(c.type, c.supplier, c.recipient, c.item.category if c.item else None) for c in claims}
+
+
+CASES: list[tuple[str, set[Tuple]]] = [
+    ("North Korea shipped artillery shells to Russia.", {("transfer", "KP", "RU", "artillery_ammunition")}),
+    ("Artillery rounds were sent to Russia by Pyongyang last year.", {("transfer", "KP", "RU", "artillery_ammunition")}),
+    ("Russia has received Shahed drones from Iran, officials said.",
+     {("transfer", "IR", "RU", "aircraft")}),
+    ("Iran supplied the Houthis with anti-ship missiles.", {("transfer", "IR", "houthis", "cruise_missiles")}),
+    ("The Kremlin denied receiving Iranian drones.", {("transfer", "IR", "RU", "aircraft")}),
+    ("There is no evidence that Belarus sent tanks to Russia.", set()),
+    ("North Korea did not send any shells to Russia.", set()),
+    ("Hezbollah also allegedly benefitted from Iranian training in the 1990s.",
+     {("support", "IR", "hezbollah", "training")}),
+    ("Since October, North Korea has deployed more than 10,000 troops to support Russia's war.",
+     {("support", "KP", "RU", "troops")}),
+    ("Israel seized 40 rockets aboard the MV Example bound for Gaza in 2014.",
+     {("interdiction", None, "PS", "rockets")}),
+    ("The Iranian-backed Houthis fired missiles at ships.", {("support", "IR", "houthis", None)}),
+    ("North Korea's Bulsae-2 is a copy of the Soviet Fagot.", {("production", "KP", None, "atgm")}),
+    ("What could Hamas buy from North Korea?", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_phrasing_yields_claims(extractor: Extractor, text: str, expected: set[Tuple]) -> None:
+    assert _tuples(extractor, text, "2024-06-01") == expected
