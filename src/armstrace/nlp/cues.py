@@ -12,6 +12,7 @@ from functools import cache
 
 from armstrace.model.claim import HEDGES
 from armstrace.nlp.lexicon import compile_phrases, load_lexicon, phrase_pattern
+from armstrace.nlp.phrases import PhraseMatcher
 
 
 @dataclass(frozen=True)
@@ -24,27 +25,27 @@ class Cue:
 
 @dataclass(frozen=True)
 class CuePatterns:
-    transfer: re.Pattern[str]
+    transfer: PhraseMatcher
     transfer_label: dict[str, str]
     seize: re.Pattern[str]
     discover: re.Pattern[str]
-    produce: re.Pattern[str]
+    produce: PhraseMatcher
     made_suffix: re.Pattern[str]
     designer: re.Pattern[str]
-    support: re.Pattern[str]
-    support_no_item: re.Pattern[str]
+    support: PhraseMatcher
+    support_no_item: PhraseMatcher
     epithet: re.Pattern[str]
-    hedges: dict[str, re.Pattern[str]]
-    attribution_verbs: re.Pattern[str]
-    attribution_preps: re.Pattern[str]
+    hedges: dict[str, PhraseMatcher]
+    attribution_verbs: PhraseMatcher
+    attribution_preps: PhraseMatcher
     source_heads: re.Pattern[str]
     negation: re.Pattern[str]
     scoped_negation: re.Pattern[str]
     passive: re.Pattern[str]
-    concealment: dict[str, re.Pattern[str]]
+    concealment: dict[str, PhraseMatcher]
     roles: dict[str, re.Pattern[str]]
-    recipient_nouns: re.Pattern[str]
-    transit: re.Pattern[str]
+    recipient_nouns: PhraseMatcher
+    transit: PhraseMatcher
 
 
 def _ending(phrases: list[str], fillers: list[str]) -> re.Pattern[str]:
@@ -149,7 +150,7 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
     return out
 
 
-def find(pattern: re.Pattern[str], text: str, start: int, end: int, label: str) -> list[Cue]:
+def find(pattern: re.Pattern[str] | PhraseMatcher, text: str, start: int, end: int, label: str) -> list[Cue]:
     return [Cue(m.start(), m.end(), label, m.group(0)) for m in pattern.finditer(text, start, end)]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from armstrace.errors import DataFileError
+from armstrace.nlp.phrases import PhraseMatcher
 
 
 def _load(name: str) -> Any:
@@ -41,8 +42,9 @@ def phrase_pattern(phrases: list[str], *, plural: bool = False) -> str:
     return left + "(?:" + "|".join(parts) + ")" + right
 
 
-def compile_phrases(phrases: list[str], *, plural: bool = False, flags: int = re.I) -> re.Pattern[str]:
-    return re.compile(phrase_pattern(phrases, plural=plural), flags)
+def compile_phrases(phrases: list[str], *, plural: bool = False) -> PhraseMatcher:
+    """A case-insensitive matcher for a cue list, scanning each document once."""
+    return PhraseMatcher([str(p) for p in phrases if p], lower=True, plural=plural)
 
 
 @dataclass(frozen=True)

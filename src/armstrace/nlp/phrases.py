@@ -9,7 +9,9 @@ same length, so offsets stay valid for the original.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -17,15 +19,27 @@ _FOLD = str.maketrans({"\u00a0": " ", "\u2010": "-", "\u2011": "-", "\u2013": "-
 _WORD = re.compile(r"[\w]")
 
 
+_REPLACEMENTS = (("\u00a0", " "), ("\u2010", "-"), ("\u2011", "-"), ("\u2013", "-"), ("\u2019", "'"),
+                 ("\u2018", "'"), ("\t", " "), ("\n", " "))  # fmt: skip
+_FOLDED = threading.local()
+
+
 def fold(text: str, *, lower: bool) -> str:
-    """Same-length normal form: spaces, hyphens and apostrophes unified; optionally lower case."""
-    folded = text.translate(_FOLD)
-    if lower:
-        lowered = folded.lower()
-        if len(lowered) == len(folded):
-            return lowered
-        return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
-    return folded
+    """Same-length normal form: spaces, hyphens and apostrophes unified; optionally lower case.
+
+    The last document's two forms are kept, since every matcher folds the same text."""
+    cached = getattr(_FOLDED, "value", None)
+    if cached is not None and cached[0] is text:
+        return cached[2] if lower else cached[1]
+    folded = text
+    for old, new in _REPLACEMENTS:
+        if old in folded:
+            folded = folded.replace(old, new)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    _FOLDED.value = (text, folded, lowered)
+    return lowered if lower else folded
 
 
 def variants(phrase: str, *, plural: bool) -> set[str]:
@@ -82,3 +96,54 @@ class PhraseIndex:
                 continue
             kept.append(hit)
         return kept
+
+
+class PhraseMatch:
+    """The part of `re.Match` the cue code uses: start(), end(), group(0)."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, index: int = 0) -> str:
+        return self._text
+
+
+class PhraseMatcher:
+    """A phrase list with the `finditer`/`search` interface of a compiled regex.
+
+    The whole document is scanned once (Aho-Corasick) and later calls for spans of the same text
+    slice that scan, so asking each sentence and clause for its cues costs no rescanning.
+    """
+
+    def __init__(self, phrases: Iterable[str], *, lower: bool = True, plural: bool = False) -> None:
+        self._index = PhraseIndex(((p, None) for p in phrases), lower=lower, plural=plural)
+        self._local = threading.local()
+
+    def _scan(self, text: str) -> tuple[list[int], list[PhraseMatch]]:
+        cached = getattr(self._local, "cached", None)
+        if cached is not None and cached[0] is text:
+            return cached[1], cached[2]
+        matches = [PhraseMatch(s, e, text[s:e]) for s, e, _k, _v in self._index.find(text)]
+        starts = [m.start() for m in matches]
+        self._local.cached = (text, starts, matches)
+        return starts, matches
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[PhraseMatch]:
+        end = len(text) if endpos is None else endpos
+        starts, matches = self._scan(text)
+        for match in matches[bisect_left(starts, pos) :]:
+            if match.start() >= end:
+                break
+            if match.end() <= end:
+                yield match
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
+        return next(self.finditer(text, pos, endpos), None)
