@@ -162,25 +162,43 @@ class Assembler:
         anaphors = self.anaphora.resolve(text, sent.start, sent.end, before=actors)
         if anaphors:
             actors = sorted(actors + anaphors, key=lambda a: a.start)
-        attributions = find_attributions(text, sent.start, sent.end, actors)
-        excluded = {id(a) for att in attributions for a in att.actors if not att.denial}
-        parties = [a for a in actors if a.is_party and id(a) not in excluded]
-        organs = [a for a in actors if a.form in ("organ", "agency")]
-        items = [i for i in self.mentions.between("items", sent.start, sent.end)]
-        source = attributions[0].source if attributions else None
-        self._note_cargo_origin(sent, parties)
-        consumed = self._interdiction(index, sent, parties, organs, items, dates, source)
-        self._production(sent, parties, items, source, dates, cargo=consumed)
+        items = self.mentions.between("items", sent.start, sent.end)
+        if self._quiet(sent, items, actors):
+            parties = [a for a in actors if a.is_party]
+            self.previous_caption = None
+        else:
+            attributions = find_attributions(text, sent.start, sent.end, actors)
+            excluded = {id(a) for att in attributions for a in att.actors if not att.denial}
+            parties = [a for a in actors if a.is_party and id(a) not in excluded]
+            organs = [a for a in actors if a.form in ("organ", "agency")]
+            source = attributions[0].source if attributions else None
+            self._note_cargo_origin(sent, parties)
+            consumed = self._interdiction(index, sent, parties, organs, items, dates, source)
+            self._production(sent, parties, items, source, dates, cargo=consumed)
+            if not consumed:
+                for clause in split_clauses(text, sent.start, sent.end):
+                    self._transfer_clause(index, sent, clause, parties, items, dates, attributions)
         self._epithets(sent, actors)
-        if not consumed:
-            for clause in split_clauses(text, sent.start, sent.end):
-                self._transfer_clause(index, sent, clause, parties, items, dates, attributions)
         self._denials(sent, actors)
         self._appositives(sent, parties)
         self.anaphora.observe([a for a in actors if a not in anaphors])
         first_party = next((a for a in parties if a.form in ("name", "weak") and a.actor_id.isupper()), None)
         if first_party:
             self.last_subject = first_party.actor_id
+
+    def _quiet(self, sent: Sentence, items: list[ItemMention], actors: list[ActorMention]) -> bool:
+        """Most sentences of a news article state no claim: skip the expensive reading for a
+        sentence with no goods, no figure, no open seizure and no support or flow cue."""
+        if items or self.frame is not None or self.mentions.between("numbers", sent.start, sent.end):
+            return False
+        pats = cue_patterns()
+        text = self.text
+        if pats.support_no_item.search(text, sent.start, sent.end) or pats.seize.search(text, sent.start, sent.end):
+            return False
+        if pats.recipient_nouns.search(text, sent.start, sent.end):
+            return False
+        parties = sum(1 for a in actors if a.is_party)
+        return parties < 2 or pats.transfer.search(text, sent.start, sent.end) is None
 
     # ---------------------------------------------------------------- tables
     def _table_line(self, index: int, sent: Sentence) -> None:
