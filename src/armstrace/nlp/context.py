@@ -66,10 +66,10 @@ class DocumentMentions:
 def scan_document(text: str) -> DocumentMentions:
     vessels = find_vessels(text)
     calibers = find_calibers(text)
-    named = [(v.start, v.end) for v in vessels if v.name]
+    named = sorted((v.start, v.end) for v in vessels if v.name)
     actors = [a for a in find_actors(text) if not _inside(a.start, a.end, named)]
     actors = _resolve(text, actors)
-    occupied = [(a.start, a.end) for a in actors if a.form in ("agency", "media", "name")]
+    occupied = sorted((a.start, a.end) for a in actors if a.form in ("agency", "media", "name"))
     ends = {a.end for a in actors}
     items = [
         i for i in find_items(text)
@@ -141,12 +141,18 @@ def _by_caliber(text: str, item: ItemMention, calibers: list[tuple[int, int, flo
     return replace(item, category=category, calibers=tuple(found))
 
 
+def _near(start: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that could overlap a mention at `start` (spans are sorted and short): bisect, not scan."""
+    i = bisect_left(spans, (start - 200, 0))
+    return spans[i : bisect_left(spans, (start + 200, 0))]
+
+
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    return any(s <= start and end <= e for s, e in _near(start, spans))
 
 
 def _overlaps(item: ItemMention, spans: list[tuple[int, int]]) -> bool:
-    return any(item.start < e and s < item.end for s, e in spans)
+    return any(item.start < e and s < item.end for s, e in _near(item.start, spans))
 
 
 def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:

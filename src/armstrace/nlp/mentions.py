@@ -12,7 +12,7 @@ from functools import cache
 
 from armstrace.gazetteer import Gazetteer, load_gazetteer
 from armstrace.nlp.lexicon import load_lexicon, phrase_pattern
-from armstrace.nlp.phrases import PhraseIndex
+from armstrace.nlp.phrases import PhraseIndex, PhraseMatcher
 
 PARTY_KINDS = ("state", "group", "company")
 
@@ -183,7 +183,7 @@ def find_calibers(text: str) -> list[tuple[int, int, float]]:
 
 @cache
 def _vessel_patterns() -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, re.Pattern[str]]
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, PhraseMatcher]
 ]:
     conv = load_lexicon().conveyance
     name = r"(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+|[IVX]+))*)"
@@ -200,9 +200,7 @@ def _vessel_patterns() -> tuple[
         rf"(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)"
     )
     aboard = re.compile(rf"(?i:\b(?:aboard|on\s+board))\s+(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)")
-    kinds = {
-        kind: re.compile(phrase_pattern(conv[kind]), re.I) for kind in ("ship", "aircraft", "rail", "road")
-    }
+    kinds = {kind: PhraseMatcher(conv[kind]) for kind in ("ship", "aircraft", "rail", "road")}
     return prefixed, headed, subject, aboard, seized, kinds
 
 

@@ -44,6 +44,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous|the\s+following|the\s+same|that\s+same|earlier\s+this|later\s+that|the\s+previous|the\s+next)\s+year\b", re.I)),
 ]  # fmt: skip
 
+_MAYBE_DATE = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|today|"
+    r"tonight|year|month)",
+    re.I,
+)
 _SINCE = re.compile(r"\b(?:since|from|starting\s+in|beginning\s+in|as\s+of)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 _UNTIL = re.compile(r"\b(?:prior\s+to|before|until|till|by|up\s+to|as\s+of|through)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 
@@ -73,6 +78,8 @@ class DateResolver:
 
     def find(self, text: str, offset: int = 0) -> list[DateMention]:
         """Dates in one sentence (offsets shifted by `offset`); updates the anchor."""
+        if not _MAYBE_DATE.search(text):
+            return []
         taken: list[tuple[int, int]] = []
         found: list[DateMention] = []
         for kind, pattern in _PATTERNS:
