@@ -412,8 +412,12 @@ class Assembler:
             if actor_id not in frame.origins and actor_id != frame.seized_by:
                 frame.origins.append(actor_id)
         sent_items = [i for i in self.mentions.between("items", sent.start, sent.end) if i.category not in SUPPORT_CATEGORIES]
-        if roles.origins and len(sent_items) > len(roles.origins) + 1:
-            frame.origins_cover = False
+        if sent_items and not frame.entries and frame.origins_cover:
+            head = sent_items[0]  # the cargo's head noun: "found Iranian-made components for ..."
+            frame.origins_cover = any(
+                re.fullmatch(r"(?:[-\u2010](?:made|manufactured|produced|built))?\s*(?:[\w\-]+\s+){0,2}", text[m.end : head.start])
+                for m in parties if m.end <= head.start and m.actor_id in roles.origins
+            )
         for actor_id in roles.suppliers:
             if actor_id in made_in:
                 if actor_id not in frame.made_by:
@@ -443,8 +447,9 @@ class Assembler:
             elif not vessel.name and frame.conveyance is None:
                 frame.conveyance = Conveyance(vessel.kind)
         if new:
-            point = [d for d in dates if isinstance(d.when, str)]
-            frame.when = point[0].when if point else (dates[0].when if dates else None)
+            point = [d for d in dates if isinstance(d.when, str)] or dates
+            anchor = trigger.start if trigger is not None else sent.start
+            frame.when = min(point, key=lambda d: abs(d.start - anchor)).when if point else None
             frame.hedge = hedge_of(text, sent.start, sent.end)
             frame.source = source
         else:

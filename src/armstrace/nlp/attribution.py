@@ -88,8 +88,12 @@ def _extend_over_list(text: str, np_start: int, actors: list[ActorMention]) -> i
     return np_start
 
 
+_TRAILING = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|again|already|previously|\w+ly|on\s+\w+day))+$", re.I)
+
+
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,")
+    phrase = _TRAILING.sub("", phrase)
     previous = None
     while previous != phrase:
         previous = phrase
