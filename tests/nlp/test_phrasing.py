@@ -41,6 +41,15 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ("The Iranian-backed Houthis fired missiles at ships.", {("support", "IR", "houthis", None)}),
     ("North Korea's Bulsae-2 is a copy of the Soviet Fagot.", {("production", "KP", None, "atgm")}),
     ("What could Hamas buy from North Korea?", set()),
+    ("In exchange, Russia is providing North Korea with military technology.",
+     {("transfer", "RU", "KP", "technology")}),
+    ("The KN-23 missiles used by Russia were made in North Korea, a UN report says.",
+     {("transfer", "KP", "RU", "ballistic_missiles"), ("production", "KP", None, "ballistic_missiles")}),
+    ("Russian forces have fired North Korean KN-23 missiles at Ukrainian cities.",
+     {("transfer", "KP", "RU", "ballistic_missiles")}),
+    ("China has become the main supplier of drones to the Sudanese army.", {("transfer", "CN", "SD", "aircraft")}),
+    ("The United States approved the sale of 66 F-16 fighter jets to Taiwan.", {("transfer", "US", "TW", "aircraft")}),
+    ("The system is similar to that used by the Soviet Union for its arms.", set()),
 ]
 
 

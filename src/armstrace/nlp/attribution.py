@@ -45,6 +45,8 @@ def find_attributions(
             inside = tuple(a for a in actors if m.start() <= a.start and a.end <= np_end)
             found.append(Attribution(m.start(), np_end, _clean(phrase), inside))
     for m in pats.attribution_verbs.finditer(text, start, end):
+        if m.group(0)[:1].isupper() and m.start() > start:
+            continue  # "the United States", "Reports emerged": a name or a noun, not a verb
         left = text[start : m.start()]
         bounds = list(_NP_BOUNDARY.finditer(left))
         np_start = start + (bounds[-1].end() if bounds else 0)

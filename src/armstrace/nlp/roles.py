@@ -114,6 +114,8 @@ def assign_roles(
             label = _marker_role(text, start, mention)
             if label == "recipient" and _after_use(text, mention, triggers):
                 label = "ignore"
+            if label == "recipient" and not _possession_fits(text, mention, items):
+                label = "ignore"
         if label is None and is_adjective(text, mention):
             designer = cue_patterns().designer.search(text[max(start, mention.start - 40) : mention.start])
             if designer or re.match(r"^[-\u2010\u2011]designed", after):
@@ -161,6 +163,23 @@ def _end_users_first(roles: Roles, moved: bool) -> None:
             roles.add("via", state)
 
 
+_POSSESSION = re.compile(
+    r"\b(?:used|fired|operated|launched|deployed|possessed|acquired|obtained|received|bought|purchased)\s+by\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _possession_fits(text: str, mention: ActorMention, items: list[ItemMention]) -> bool:
+    """"the KN-23 missiles used by Russia" names a holder; "a system similar to that used by the
+    Soviet Union" does not: the phrase must follow the goods."""
+    left = text[max(0, mention.start - 30) : mention.start]
+    m = _POSSESSION.search(left)
+    if not m:
+        return True
+    marker_start = mention.start - len(left) + m.start()
+    return any(0 <= marker_start - item.end <= 12 for item in items)
+
+
 def _after_use(text: str, mention: ActorMention, triggers: list[Cue]) -> bool:
     """"fired 3,200 rockets into Israel": after a use verb, into/at/on names a target."""
     left = text[max(0, mention.start - 12) : mention.start].lower()
@@ -187,6 +206,19 @@ def _nearest_before(triggers: list[Cue], position: int) -> Cue | None:
         if trigger.end <= position:
             best = trigger
     return best
+
+
+_IRREGULAR = frozenset(
+    "sent sold given made built shown flown driven brought bought taken held paid shot hit put led kept "
+    "left lost struck drawn thrown won got gotten handed dispatched".split()
+)
+
+
+def is_participle(word: str) -> bool:
+    """"were sent", "was supplied": a past participle, so the clause is passive
+    ("Russia is providing" is not)."""
+    last = word.lower().split()[-1] if word.split() else ""
+    return last.endswith("ed") or last in _IRREGULAR
 
 
 def _use_has_object(text: str, trigger: Cue, items: list[ItemMention]) -> bool:
@@ -234,7 +266,7 @@ def _assign_by_position(
         between = [p for p in parties if mention.end <= p.start and p.end <= trigger.start]
         if between and not _COORD.match(text[mention.end : between[0].start]):
             continue
-        passive = bool(pats.passive.search(text[max(start, trigger.start - 30) : trigger.start]))
+        passive = is_participle(trigger.text) and bool(pats.passive.search(text[max(start, trigger.start - 30) : trigger.start]))
         role = {"give": "suppliers", "receive": "recipients", "use": "recipients", "support": "suppliers"}.get(
             trigger.label, "suppliers"
         )
