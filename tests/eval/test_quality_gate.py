@@ -67,4 +67,6 @@ def test_quality_gate_off_topic_documents_yield_no_claims(stem: str, extractor: 
 def test_quality_gate_floors_never_below_the_issue() -> None:
     for corpus, floors in BASELINE["issue_floors"].items():
         for level, floor in floors.items():
-            assert BASELINE[corpus][level] >= floor, f"{corpus}.{level} pinned below the issue's floor"
+            assert BASELINE[corpus][level] >= floor, (
+                f"{corpus}.{level} pinned below the issue's floor"
+            )

@@ -24,31 +24,63 @@ def _tuples(extractor: Extractor, text: str, published: str | None = None) -> se
 
 
 CASES: list[tuple[str, set[Tuple]]] = [
-    ("North Korea shipped artillery shells to Russia.", {("transfer", "KP", "RU", "artillery_ammunition")}),
-    ("Artillery rounds were sent to Russia by Pyongyang last year.", {("transfer", "KP", "RU", "artillery_ammunition")}),
-    ("Russia has received Shahed drones from Iran, officials said.",
-     {("transfer", "IR", "RU", "aircraft")}),
-    ("Iran supplied the Houthis with anti-ship missiles.", {("transfer", "IR", "houthis", "cruise_missiles")}),
+    (
+        "North Korea shipped artillery shells to Russia.",
+        {("transfer", "KP", "RU", "artillery_ammunition")},
+    ),
+    (
+        "Artillery rounds were sent to Russia by Pyongyang last year.",
+        {("transfer", "KP", "RU", "artillery_ammunition")},
+    ),
+    (
+        "Russia has received Shahed drones from Iran, officials said.",
+        {("transfer", "IR", "RU", "aircraft")},
+    ),
+    (
+        "Iran supplied the Houthis with anti-ship missiles.",
+        {("transfer", "IR", "houthis", "cruise_missiles")},
+    ),
     ("The Kremlin denied receiving Iranian drones.", {("transfer", "IR", "RU", "aircraft")}),
     ("There is no evidence that Belarus sent tanks to Russia.", set()),
     ("North Korea did not send any shells to Russia.", set()),
-    ("Hezbollah also allegedly benefitted from Iranian training in the 1990s.",
-     {("support", "IR", "hezbollah", "training")}),
-    ("Since October, North Korea has deployed more than 10,000 troops to support Russia's war.",
-     {("support", "KP", "RU", "troops")}),
-    ("Israel seized 40 rockets aboard the MV Example bound for Gaza in 2014.",
-     {("interdiction", None, "PS", "rockets")}),
+    (
+        "Hezbollah also allegedly benefitted from Iranian training in the 1990s.",
+        {("support", "IR", "hezbollah", "training")},
+    ),
+    (
+        "Since October, North Korea has deployed more than 10,000 troops to support Russia's war.",
+        {("support", "KP", "RU", "troops")},
+    ),
+    (
+        "Israel seized 40 rockets aboard the MV Example bound for Gaza in 2014.",
+        {("interdiction", None, "PS", "rockets")},
+    ),
     ("The Iranian-backed Houthis fired missiles at ships.", {("support", "IR", "houthis", None)}),
     ("North Korea's Bulsae-2 is a copy of the Soviet Fagot.", {("production", "KP", None, "atgm")}),
     ("What could Hamas buy from North Korea?", set()),
-    ("In exchange, Russia is providing North Korea with military technology.",
-     {("transfer", "RU", "KP", "technology")}),
-    ("The KN-23 missiles used by Russia were made in North Korea, a UN report says.",
-     {("transfer", "KP", "RU", "ballistic_missiles"), ("production", "KP", None, "ballistic_missiles")}),
-    ("Russian forces have fired North Korean KN-23 missiles at Ukrainian cities.",
-     {("transfer", "KP", "RU", "ballistic_missiles")}),
-    ("China has become the main supplier of drones to the Sudanese army.", {("transfer", "CN", "SD", "aircraft")}),
-    ("The United States approved the sale of 66 F-16 fighter jets to Taiwan.", {("transfer", "US", "TW", "aircraft")}),
+    (
+        "In exchange, Russia is providing North Korea with military technology.",
+        {("transfer", "RU", "KP", "technology")},
+    ),
+    (
+        "The KN-23 missiles used by Russia were made in North Korea, a UN report says.",
+        {
+            ("transfer", "KP", "RU", "ballistic_missiles"),
+            ("production", "KP", None, "ballistic_missiles"),
+        },
+    ),
+    (
+        "Russian forces have fired North Korean KN-23 missiles at Ukrainian cities.",
+        {("transfer", "KP", "RU", "ballistic_missiles")},
+    ),
+    (
+        "China has become the main supplier of drones to the Sudanese army.",
+        {("transfer", "CN", "SD", "aircraft")},
+    ),
+    (
+        "The United States approved the sale of 66 F-16 fighter jets to Taiwan.",
+        {("transfer", "US", "TW", "aircraft")},
+    ),
     ("The system is similar to that used by the Soviet Union for its arms.", set()),
 ]
 

@@ -36,7 +36,9 @@ def test_date_resolves_expression(published: str | None, text: str, when: object
 def test_date_anchors_relative_dates_on_the_last_year_read() -> None:
     resolver = DateResolver(published=None)
     resolver.find("In July 2009, the UAE detained the ship.")
-    assert [d.when for d in resolver.find("Then, in December that same year, Thai authorities")] == ["2009-12"]
+    assert [
+        d.when for d in resolver.find("Then, in December that same year, Thai authorities")
+    ] == ["2009-12"]
     assert [d.when for d in resolver.find("In March, the minister said")] == ["2010-03"]
 
 

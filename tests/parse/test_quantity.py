@@ -25,7 +25,9 @@ from armstrace.parse.quantity import find_numbers
         ("about 400,000 rounds", 400_000, "approx", None),
     ],
 )
-def test_quantity_parses_value_and_qualifier(text: str, value: float, qualifier: str, upper: float | None) -> None:
+def test_quantity_parses_value_and_qualifier(
+    text: str, value: float, qualifier: str, upper: float | None
+) -> None:
     found = find_numbers(text)
     assert found, text
     assert (found[0].value, found[0].qualifier, found[0].max) == (value, qualifier, upper)

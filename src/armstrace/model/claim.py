@@ -169,7 +169,9 @@ class Claim:
             item=Item(item["category"], item.get("designation"), item.get("caliber_mm"))
             if item
             else None,
-            quantity=Quantity(qty["value"], qty["unit"], qty.get("qualifier", "exact"), qty.get("max"))
+            quantity=Quantity(
+                qty["value"], qty["unit"], qty.get("qualifier", "exact"), qty.get("max")
+            )
             if qty
             else None,
             when=rec.get("when"),

@@ -11,8 +11,14 @@ from dataclasses import dataclass, field
 
 from armstrace.nlp.mentions import ActorMention
 
-_GROUP = re.compile(r"\bthe\s+(?:group|militia|movement|militants|rebels|organi[sz]ation|faction)\b(?!['\u2019]s\s+leader)", re.I)
-_BOTH = re.compile(r"\b(?:both\s+(?:governments|countries|states|capitals)|the\s+two\s+(?:governments|countries|states))\b", re.I)
+_GROUP = re.compile(
+    r"\bthe\s+(?:group|militia|movement|militants|rebels|organi[sz]ation|faction)\b(?!['\u2019]s\s+leader)",
+    re.I,
+)
+_BOTH = re.compile(
+    r"\b(?:both\s+(?:governments|countries|states|capitals)|the\s+two\s+(?:governments|countries|states))\b",
+    re.I,
+)
 
 
 @dataclass
@@ -34,14 +40,16 @@ class AnaphoraState:
             else:
                 self.last_group = mention.actor_id
 
-    def resolve(self, text: str, start: int, end: int, before: list[ActorMention] | None = None) -> list[ActorMention]:
+    def resolve(
+        self, text: str, start: int, end: int, before: list[ActorMention] | None = None
+    ) -> list[ActorMention]:
         """Anaphors in [start, end); `before` are this sentence's mentions, read first."""
         if before:
             saved = (self.last_group, list(self.states))
             self.observe(before)
-            found = self.resolve(text, start, end)
+            resolved = self.resolve(text, start, end)
             self.last_group, self.states = saved
-            return found
+            return resolved
         found: list[ActorMention] = []
         for m in _GROUP.finditer(text, start, end):
             if self.last_group:

@@ -29,7 +29,14 @@ from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
 from armstrace.nlp.roles import Roles, assign_roles, is_adjective
 from armstrace.nlp.sentences import Sentence, split_clauses, split_sentences
-from armstrace.nlp.tables import Table, is_separator, is_table_line, quantity_unit, read_header, split_cells
+from armstrace.nlp.tables import (
+    Table,
+    is_separator,
+    is_table_line,
+    quantity_unit,
+    read_header,
+    split_cells,
+)
 from armstrace.parse.date import DateMention, DateResolver
 
 _QUESTION_START = re.compile(
@@ -55,7 +62,9 @@ _END_USER = re.compile(
     r"earmarked\s+for|[-\u2010]bound)\b",
     re.I,
 )
-_CARGO_ORIGIN = re.compile(r"^\s+(?:cargo|cargoes|shipments?|consignments?|arms\s+shipments?|weapons\s+shipments?)\b", re.I)
+_CARGO_ORIGIN = re.compile(
+    r"^\s+(?:cargo|cargoes|shipments?|consignments?|arms\s+shipments?|weapons\s+shipments?)\b", re.I
+)
 _COLLECTIVE = re.compile(
     r"\b(?:armed\s+groups|groups\s+in|non-state\s+(?:actors|groups)|countries|customers|clients|"
     r"third\s+countr(?:y|ies)|militant\s+groups|terrorist\s+organi[sz]ations|allies|partners|you)\b",
@@ -80,10 +89,22 @@ _LINEAGE = re.compile(
     r"clone|replica|knock-?off)\s+of\b|\bbased\s+on\b|\bderived\s+from\b",
     re.I,
 )
+_APPOSITIVE_CHAIN = re.compile(r"(?:\s*,?\s*(?:and\s+)?an?\s+[^,;.]*?)+\s*", re.I)
 _ARMING = re.compile(r"(?i)arm|arms|armed|arming")
-_ANNOUNCING = ("announced", "pledged", "unveiled", "approved", "authorized", "authorised", "committed")
+_ANNOUNCING = (
+    "announced",
+    "pledged",
+    "unveiled",
+    "approved",
+    "authorized",
+    "authorised",
+    "committed",
+)
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b", re.I)
-_AS_OF = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|since|has\s+(?:shipped|sent|delivered|supplied)|have\s+(?:shipped|sent|delivered|supplied)|had\s+(?:shipped|sent))\b", re.I)
+_AS_OF = re.compile(
+    r"\b(?:so\s+far|to\s+date|in\s+total|since|has\s+(?:shipped|sent|delivered|supplied)|have\s+(?:shipped|sent|delivered|supplied)|had\s+(?:shipped|sent))\b",
+    re.I,
+)
 
 
 @dataclass
@@ -182,18 +203,26 @@ class Assembler:
         self._denials(sent, actors)
         self._appositives(sent, parties)
         self.anaphora.observe([a for a in actors if a not in anaphors])
-        first_party = next((a for a in parties if a.form in ("name", "weak") and a.actor_id.isupper()), None)
+        first_party = next(
+            (a for a in parties if a.form in ("name", "weak") and a.actor_id.isupper()), None
+        )
         if first_party:
             self.last_subject = first_party.actor_id
 
     def _quiet(self, sent: Sentence, items: list[ItemMention], actors: list[ActorMention]) -> bool:
         """Most sentences of a news article state no claim: skip the expensive reading for a
         sentence with no goods, no figure, no open seizure and no support or flow cue."""
-        if items or self.frame is not None or self.mentions.between("numbers", sent.start, sent.end):
+        if (
+            items
+            or self.frame is not None
+            or self.mentions.between("numbers", sent.start, sent.end)
+        ):
             return False
         pats = cue_patterns()
         text = self.text
-        if pats.support_no_item.search(text, sent.start, sent.end) or pats.seize.search(text, sent.start, sent.end):
+        if pats.support_no_item.search(text, sent.start, sent.end) or pats.seize.search(
+            text, sent.start, sent.end
+        ):
             return False
         if pats.recipient_nouns.search(text, sent.start, sent.end):
             return False
@@ -227,7 +256,9 @@ class Assembler:
             suppliers = [self.cargo_origin]
         cargo = table.cell(cells, "cargo")
         span = (cargo.start, cargo.end) if cargo else (sent.start, sent.end)
-        items = [i for i in self.mentions.between("items", *span) if i.category not in SUPPORT_CATEGORIES]
+        items = [
+            i for i in self.mentions.between("items", *span) if i.category not in SUPPORT_CATEGORIES
+        ]
         numbers = self.mentions.between("numbers", *span)
         bound = bind_quantities(self.text, span, numbers, items, None)
         unit = quantity_unit(table)
@@ -236,7 +267,14 @@ class Assembler:
             for number in self.mentions.between("numbers", quantity_cell.start, quantity_cell.end):
                 category = "troops" if unit == "persons" else "munitions"
                 unit_name = "persons" if unit == "persons" else unit
-                bound.append(BoundQuantity(category, Quantity(number.value, unit_name, number.qualifier, number.max), None, number.start))
+                bound.append(
+                    BoundQuantity(
+                        category,
+                        Quantity(number.value, unit_name, number.qualifier, number.max),
+                        None,
+                        number.start,
+                    )
+                )
         entries = group_items(self.text, items, self.mentions.between("calibers", *span), cargo=table.interdiction,
                               mortar_bombs_in_document=self.mortar_bombs)  # fmt: skip
         entries = drop_generic(entries, {b.category for b in bound})
@@ -256,7 +294,14 @@ class Assembler:
             self.frame = frame
             self._close_frame(require_anchors=False)
             row_parties = [a for a in self.mentions.between("actors", *span) if a.is_party]
-            self._production(Sentence(span[0], span[1], sent.paragraph, False), row_parties, items, source, [], cargo=True)
+            self._production(
+                Sentence(span[0], span[1], sent.paragraph, False),
+                row_parties,
+                items,
+                source,
+                [],
+                cargo=True,
+            )
             return
         if isinstance(when, str) and unit in ("containers", "tons"):
             when = {"end": when}
@@ -272,7 +317,11 @@ class Assembler:
         out: list[str] = []
         for mention in self.mentions.between("actors", cell.start, cell.end):
             if mention.is_party or (organs and mention.form in ("organ", "agency")):
-                actor_id = mention.country if mention.form in ("organ", "agency") and mention.country else mention.actor_id
+                actor_id = (
+                    mention.country
+                    if mention.form in ("organ", "agency") and mention.country
+                    else mention.actor_id
+                )
                 if actor_id not in out:
                     out.append(actor_id)
         return out
@@ -295,7 +344,9 @@ class Assembler:
     # ---------------------------------------------------------------- interdictions
     def _note_cargo_origin(self, sent: Sentence, parties: list[ActorMention]) -> None:
         for mention in parties:
-            if mention.form == "demonym" and _CARGO_ORIGIN.match(self.text[mention.end : mention.end + 30]):
+            if mention.form == "demonym" and _CARGO_ORIGIN.match(
+                self.text[mention.end : mention.end + 30]
+            ):
                 negated = _NEGATION.search(self.text, sent.start, mention.start)
                 self.cargo_origin = None if negated else mention.actor_id
 
@@ -318,8 +369,7 @@ class Assembler:
         named = [v for v in vessels if v.name]
         frame = self.frame
         continuing = frame is not None and (
-            frame.paragraph == sent.paragraph
-            or _ANAPHOR_START.match(text[sent.start : sent.end])
+            frame.paragraph == sent.paragraph or _ANAPHOR_START.match(text[sent.start : sent.end])
         )
         new_vessel = bool(named) and (
             frame is not None and frame.conveyance is not None and frame.conveyance.name is not None
@@ -338,23 +388,39 @@ class Assembler:
             assert frame is not None
             frame.paragraph = sent.paragraph
             self._fill_frame(frame, sent, parties, organs, seize[0], dates, source, new=False)
-        elif seize and not (discover and continuing and not named and not _seizer(parties, organs, seize[0], text)):
+        elif seize and not (
+            discover and continuing and not named and not _seizer(parties, organs, seize[0], text)
+        ):
             self._close_frame()
             frame = self.frame = Frame(sent.paragraph, (sent.start, sent.end))
             self._fill_frame(frame, sent, parties, organs, seize[0], dates, source, new=True)
             previous = self.sentences[index - 1] if index > 0 else None
-            if previous and previous.paragraph == sent.paragraph and (
-                frame.conveyance is None or frame.conveyance.name is None or frame.when is None
+            if (
+                previous
+                and previous.paragraph == sent.paragraph
+                and (
+                    frame.conveyance is None or frame.conveyance.name is None or frame.when is None
+                )
             ):
                 self._inherit_previous(frame, sent, previous)
-        elif frame is not None and continuing and (discover or _CARGO_CUE.search(text, sent.start, sent.end)):
+        elif (
+            frame is not None
+            and continuing
+            and (discover or _CARGO_CUE.search(text, sent.start, sent.end))
+        ):
             frame.paragraph = sent.paragraph
             self._fill_frame(frame, sent, parties, organs, None, dates, source, new=False)
         elif discover and items:  # "Aboard the Victoria, the IDF found: ..."
             self._close_frame()
             frame = self.frame = Frame(sent.paragraph, (sent.start, sent.end))
             finder = re.search(r"\b(?:found|discovered|uncovered)\b", text[sent.start : sent.end])
-            cue = Cue(sent.start + finder.start(), sent.start + finder.end(), "seize", finder.group(0)) if finder else None
+            cue = (
+                Cue(
+                    sent.start + finder.start(), sent.start + finder.end(), "seize", finder.group(0)
+                )
+                if finder
+                else None
+            )
             self._fill_frame(frame, sent, parties, organs, cue, dates, source, new=True)
         else:
             if frame is not None:
@@ -367,7 +433,13 @@ class Assembler:
         entries = group_items(text, [i for i in items if i.category not in SUPPORT_CATEGORIES],
                               self.mentions.between("calibers", sent.start, sent.end),
                               cargo=True, mortar_bombs_in_document=self.mortar_bombs)  # fmt: skip
-        bound = bind_quantities(text, (sent.start, sent.end), self.mentions.between("numbers", sent.start, sent.end), items, None)
+        bound = bind_quantities(
+            text,
+            (sent.start, sent.end),
+            self.mentions.between("numbers", sent.start, sent.end),
+            items,
+            None,
+        )
         span = (sent.start, sent.end)
         for entry in entries:
             frame.entries.append((entry, span))
@@ -393,16 +465,29 @@ class Assembler:
         clause = (sent.start, sent.end)
         seizer_mention = _seizer(parties, organs, trigger, text) if trigger is not None else None
         others = [p for p in parties if p is not seizer_mention]
-        roles = assign_roles(text, clause, others, [], self.mentions.between("items", sent.start, sent.end))
+        roles = assign_roles(
+            text, clause, others, [], self.mentions.between("items", sent.start, sent.end)
+        )
         if seizer_mention is not None:
             frame.seized_by = seizer_mention.country or seizer_mention.actor_id
-        made_in = {m.actor_id for m in parties if re.search(r"\b(?:made|manufactured|produced|built)\s+(?:in|by)\s+(?:the\s+)?$", text[max(sent.start, m.start - 22) : m.start])}
+        made_in = {
+            m.actor_id
+            for m in parties
+            if re.search(
+                r"\b(?:made|manufactured|produced|built)\s+(?:in|by)\s+(?:the\s+)?$",
+                text[max(sent.start, m.start - 22) : m.start],
+            )
+        }
         for mention in parties:
             if mention.actor_id not in made_in:
                 continue
             relative = re.search(r"(?i)(?:,\s*)?(?:which|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:made|manufactured|produced|built)\s+(?:in|by)\s+(?:the\s+)?$",
                                  text[max(sent.start, mention.start - 60) : mention.start])  # fmt: skip
-            owner = [i for i in self.mentions.between("items", sent.start, mention.start) if i.category not in SUPPORT_CATEGORIES]
+            owner = [
+                i
+                for i in self.mentions.between("items", sent.start, mention.start)
+                if i.category not in SUPPORT_CATEGORIES
+            ]
             if relative and owner:
                 self._emit("production", (sent.start, sent.end), supplier=mention.actor_id, entry=ItemEntry(owner[-1].category, [owner[-1]]),
                            hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
@@ -411,24 +496,40 @@ class Assembler:
         for actor_id in roles.origins:
             if actor_id not in frame.origins and actor_id != frame.seized_by:
                 frame.origins.append(actor_id)
-        sent_items = [i for i in self.mentions.between("items", sent.start, sent.end) if i.category not in SUPPORT_CATEGORIES]
+        sent_items = [
+            i
+            for i in self.mentions.between("items", sent.start, sent.end)
+            if i.category not in SUPPORT_CATEGORIES
+        ]
         if sent_items and not frame.entries and frame.origins_cover:
             head = sent_items[0]  # the cargo's head noun: "found Iranian-made components for ..."
             frame.origins_cover = any(
-                re.fullmatch(r"(?:[-\u2010](?:made|manufactured|produced|built))?\s*(?:[\w\-]+\s+){0,2}", text[m.end : head.start])
-                for m in parties if m.end <= head.start and m.actor_id in roles.origins
+                re.fullmatch(
+                    r"(?:[-\u2010](?:made|manufactured|produced|built))?\s*(?:[\w\-]+\s+){0,2}",
+                    text[m.end : head.start],
+                )
+                for m in parties
+                if m.end <= head.start and m.actor_id in roles.origins
             )
         for actor_id in roles.suppliers:
             if actor_id in made_in:
                 if actor_id not in frame.made_by:
                     frame.made_by.append(actor_id)
                 continue
-            if actor_id not in frame.suppliers and actor_id != frame.seized_by and actor_id not in frame.recipients:
+            if (
+                actor_id not in frame.suppliers
+                and actor_id != frame.seized_by
+                and actor_id not in frame.recipients
+            ):
                 frame.suppliers.append(actor_id)
         for mention in parties:
-            if re.match(r"^[-\u2010\u2011](?:made|manufactured|produced)\b", text[mention.end : mention.end + 14]):
-                if not _modifies_next_item(text, mention, self.mentions.between("items", mention.end, sent.end)):
-                    frame.made_by.append(mention.actor_id)
+            if re.match(
+                r"^[-\u2010\u2011](?:made|manufactured|produced)\b",
+                text[mention.end : mention.end + 14],
+            ) and not _modifies_next_item(
+                text, mention, self.mentions.between("items", mention.end, sent.end)
+            ):
+                frame.made_by.append(mention.actor_id)
         recipients = [r for r in roles.recipients if r != frame.seized_by or not new]
         end_user = bool(_END_USER.search(text, sent.start, sent.end))
         if recipients and (new or end_user or not frame.recipients):
@@ -463,10 +564,12 @@ class Assembler:
             frame.concealment = frame.concealment or concealment
 
     def _inherit_previous(self, frame: Frame, sent: Sentence, previous: Sentence) -> None:
-        """"When it was stopped and searched, the vessel ..." takes the ship, date and
+        """ "When it was stopped and searched, the vessel ..." takes the ship, date and
         destination from the sentence before."""
         if not _ANAPHOR_START.search(self.text[sent.start : sent.end]) and not re.search(
-            r"\b(?:it|the\s+vessel|the\s+ship|the\s+plane)\b", self.text[sent.start : sent.end], re.I
+            r"\b(?:it|the\s+vessel|the\s+ship|the\s+plane)\b",
+            self.text[sent.start : sent.end],
+            re.I,
         ):
             return
         window = (previous.start, previous.end)
@@ -498,8 +601,8 @@ class Assembler:
         if require_anchors and sum(anchors) < 2:
             return  # "the weapons seized in those cargoes": talk about seizures, not one seizure
         whole_cargo = frame.origins if len(frame.origins) == 1 and frame.origins_cover else []
-        suppliers = (
-            frame.suppliers or frame.made_by or whole_cargo
+        suppliers: list[str | None] = (
+            list(frame.suppliers or frame.made_by or whole_cargo)
             or ([self.cargo_origin] if self.cargo_origin else [None])
         )  # fmt: skip
         recipients: list[str | None] = list(frame.recipients) or [None]
@@ -511,7 +614,10 @@ class Assembler:
             if entry.category in categories:
                 categories[entry.category][0].mentions.extend(entry.mentions)
             else:
-                categories[entry.category] = (ItemEntry(entry.category, list(entry.mentions), list(entry.calibers)), span)
+                categories[entry.category] = (
+                    ItemEntry(entry.category, list(entry.mentions), list(entry.calibers)),
+                    span,
+                )
         for category in quantified:
             if category not in categories:
                 categories[category] = (ItemEntry(category), quantified[category][0][1])
@@ -533,7 +639,14 @@ class Assembler:
                             concealment=frame.concealment,
                         )  # fmt: skip
             for maker in frame.made_by:
-                self._emit("production", span, supplier=maker, entry=entry, hedge="confirmed", source=frame.source)
+                self._emit(
+                    "production",
+                    span,
+                    supplier=maker,
+                    entry=entry,
+                    hedge="confirmed",
+                    source=frame.source,
+                )
 
     # ---------------------------------------------------------------- production
     def _production(
@@ -575,8 +688,21 @@ class Assembler:
             if suffix or cargo or (verbs and _near_verb(mention, verbs)):
                 per_item.setdefault(mention.actor_id, []).extend(targets)
         for maker, targets in per_item.items():
-            for entry in drop_generic(group_items(text, targets, calibers, cargo=cargo, mortar_bombs_in_document=self.mortar_bombs), set()):
-                self._emit("production", (sent.start, sent.end), supplier=maker, entry=entry, hedge=hedge, source=source, when=when)
+            for entry in drop_generic(
+                group_items(
+                    text, targets, calibers, cargo=cargo, mortar_bombs_in_document=self.mortar_bombs
+                ),
+                set(),
+            ):
+                self._emit(
+                    "production",
+                    (sent.start, sent.end),
+                    supplier=maker,
+                    entry=entry,
+                    hedge=hedge,
+                    source=source,
+                    when=when,
+                )
         self._lineage(sent, parties, material, source)
         if not verbs:
             return
@@ -584,15 +710,36 @@ class Assembler:
         if not makers:
             return
         after_verb = [i for i in material if verbs[0].start - 40 <= i.start]
-        passive = cue_patterns().passive.search(text[max(sent.start, verbs[0].start - 30) : verbs[0].start])
-        chosen = material if passive or re.match(r"(?i)made|produced|manufactured|built", verbs[0].text) else after_verb
+        passive = cue_patterns().passive.search(
+            text[max(sent.start, verbs[0].start - 30) : verbs[0].start]
+        )
+        chosen = (
+            material
+            if passive or re.match(r"(?i)made|produced|manufactured|built", verbs[0].text)
+            else after_verb
+        )
         entries = drop_generic(group_items(text, chosen, calibers), set())
         for maker in makers:
             for entry in entries:
-                self._emit("production", (sent.start, sent.end), supplier=maker, entry=entry, hedge=hedge, source=source, when=when, facility=self._facility(sent))
+                self._emit(
+                    "production",
+                    (sent.start, sent.end),
+                    supplier=maker,
+                    entry=entry,
+                    hedge=hedge,
+                    source=source,
+                    when=when,
+                    facility=self._facility(sent),
+                )
 
-    def _lineage(self, sent: Sentence, parties: list[ActorMention], items: list[ItemMention], source: str | None) -> None:
-        """"Iran's Shahab-3 is based on the Nodong", "Pyongyang's version of the Fagot": the maker
+    def _lineage(
+        self,
+        sent: Sentence,
+        parties: list[ActorMention],
+        items: list[ItemMention],
+        source: str | None,
+    ) -> None:
+        """ "Iran's Shahab-3 is based on the Nodong", "Pyongyang's version of the Fagot": the maker
         of the derived item produces it; the original designer gets nothing (claims.md)."""
         text = self.text
         cue = _LINEAGE.search(text, sent.start, sent.end)
@@ -603,25 +750,33 @@ class Assembler:
         subject = [i for i in items if i.end <= cue.start()]
         objects = [i for i in items if i.start >= cue.end()]
         for mention in parties:
-            if mention.end <= cue.start() and re.fullmatch(r"['\u2019]s\s+(?:own\s+)?(?:[\w\-]+\s+)?", text[mention.end : cue.start()]):
+            if mention.end <= cue.start() and re.fullmatch(
+                r"['\u2019]s\s+(?:own\s+)?(?:[\w\-]+\s+)?", text[mention.end : cue.start()]
+            ):
                 maker = mention.actor_id  # "Pyongyang's version of"
         item = subject[-1] if subject else (objects[0] if objects else None)
         if maker is None and subject:
             for mention in parties:
                 gap = text[mention.end : subject[-1].start]
-                if mention.end <= subject[-1].start and re.fullmatch(r"(?:['\u2019]s)?\s*(?:[\w\-]+\s+){0,2}", gap):
+                if mention.end <= subject[-1].start and re.fullmatch(
+                    r"(?:['\u2019]s)?\s*(?:[\w\-]+\s+){0,2}", gap
+                ):
                     maker = mention.actor_id  # "Iran's Shahab-3", "North Korean GeumSeong-3"
             if maker is None and subject[-1].origin:
                 maker = subject[-1].origin
         if maker is None and self.previous_caption is not None:
-            maker, caption_item = self.previous_caption  # a caption, then "A reverse engineered copy of ..."
+            maker, caption_item = (
+                self.previous_caption
+            )  # a caption, then "A reverse engineered copy of ..."
             item = item if subject else caption_item
         self.previous_caption = None
         if maker and item is not None:
             self._emit("production", (sent.start, sent.end), supplier=maker, entry=ItemEntry(item.category, [item]),
                        hedge=hedge_of(text, sent.start, sent.end), source=source)  # fmt: skip
 
-    def _caption(self, sent: Sentence, parties: list[ActorMention], items: list[ItemMention]) -> tuple[str, ItemMention] | None:
+    def _caption(
+        self, sent: Sentence, parties: list[ActorMention], items: list[ItemMention]
+    ) -> tuple[str, ItemMention] | None:
         for mention in parties:
             if mention.form != "demonym":
                 continue
@@ -634,19 +789,45 @@ class Assembler:
         text = self.text
         makers: list[str] = []
         for verb in verbs:
-            after = re.match(r"^\s+(?:by|in)\s+(?:the\s+)?$", text[verb.end : verb.end + 9]) or re.match(r"^\s+(?:by|in)\s", text[verb.end : verb.end + 5])
+            after = re.match(
+                r"^\s+(?:by|in)\s+(?:the\s+)?$", text[verb.end : verb.end + 9]
+            ) or re.match(r"^\s+(?:by|in)\s", text[verb.end : verb.end + 5])
             for mention in parties:
-                if after and 0 <= mention.start - verb.end <= 12 and mention.form in ("name", "weak", "place"):
+                if (
+                    after
+                    and 0 <= mention.start - verb.end <= 12
+                    and mention.form in ("name", "weak", "place")
+                ):
                     makers.append(mention.actor_id)
                 gap = text[mention.end : verb.start]
-                if cue_patterns().passive.search(text[max(sent.start, verb.start - 30) : verb.start]):
+                if cue_patterns().passive.search(
+                    text[max(sent.start, verb.start - 30) : verb.start]
+                ):
                     continue
-                if mention.end <= verb.start and len(gap) <= 42 and not re.search(r"[,;]|\b(?:that|which|suggest\w*|to\s+meet|for)\b", gap):
-                    if mention.form in ("name", "weak") or (mention.form == "demonym" and re.match(r"^\s*(?:arms\s+)?(?:factories|plants|manufacturers|industry|arms\s+industry|arms\s+manufacturing)", text[mention.end : verb.end + 1])):
-                        makers.append(mention.actor_id)
-            if re.match(r"^\s*(?:it|they)\b", text[max(sent.start, verb.start - 24) : verb.start].split(".")[-1].strip() or "x", re.I) and self.last_subject:
-                if not makers:
-                    makers.append(self.last_subject)
+                subject_like = mention.form in ("name", "weak") or (
+                    mention.form == "demonym"
+                    and re.match(
+                        r"^\s*(?:arms\s+)?(?:factories|plants|manufacturers|industry|arms\s+industry|arms\s+manufacturing)",
+                        text[mention.end : verb.end + 1],
+                    )
+                )
+                if (
+                    subject_like
+                    and mention.end <= verb.start
+                    and len(gap) <= 42
+                    and not re.search(r"[,;]|\b(?:that|which|suggest\w*|to\s+meet|for)\b", gap)
+                ):
+                    makers.append(mention.actor_id)
+            if (
+                re.match(
+                    r"^\s*(?:it|they)\b",
+                    text[max(sent.start, verb.start - 24) : verb.start].split(".")[-1].strip()
+                    or "x",
+                    re.I,
+                )
+                and self.last_subject
+            ) and not makers:
+                makers.append(self.last_subject)
         for facility_country in self._facility_countries(sent):
             if facility_country not in makers:
                 makers.append(facility_country)
@@ -654,21 +835,28 @@ class Assembler:
 
     def _facility(self, sent: Sentence) -> str | None:
         for mention in self.mentions.between("actors", sent.start, sent.end):
-            if mention.form == "place" and re.search(r"(?i)plant|factory|works|complex|arsenal", mention.text):
-                return mention.text
-        m = re.search(r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+(?:Plant|Factory|Works)\s+(?:No\.?\s*|number\s+)\d+", self.text[sent.start : sent.end])
+            if mention.form == "place" and re.search(
+                r"(?i)plant|factory|works|complex|arsenal", mention.text
+            ):
+                return str(mention.text)
+        m = re.search(
+            r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+(?:Plant|Factory|Works)\s+(?:No\.?\s*|number\s+)\d+",
+            self.text[sent.start : sent.end],
+        )
         return m.group(0) if m else None
 
     def _facility_countries(self, sent: Sentence) -> list[str]:
         out = []
         for mention in self.mentions.between("actors", sent.start, sent.end):
-            if mention.form == "place" and re.search(r"(?i)plant|factory|works|complex|arsenal", mention.text):
+            if mention.form == "place" and re.search(
+                r"(?i)plant|factory|works|complex|arsenal", mention.text
+            ):
                 out.append(mention.actor_id)
         return out
 
     # ---------------------------------------------------------------- denials and appositives
     def _denials(self, sent: Sentence, actors: list[ActorMention]) -> None:
-        """"Tehran dismissed the interception as a fabrication": the denier's side of the latest
+        """ "Tehran dismissed the interception as a fabrication": the denier's side of the latest
         flow it took part in becomes a claim with hedge `denied` (claims.md)."""
         m = _CONTEXT_DENIAL.search(self.text, sent.start, sent.end)
         if not m:
@@ -694,13 +882,13 @@ class Assembler:
                        entry=entry, hedge="denied", source=source)  # fmt: skip
 
     def _appositives(self, sent: Sentence, parties: list[ActorMention]) -> None:
-        """"Iran, a long-time buyer of North Korean arms and a backer of Hamas"."""
+        """ "Iran, a long-time buyer of North Korean arms and a backer of Hamas"."""
         text = self.text
         for mention in parties:
             for m in _APPOSITIVE.finditer(text, mention.end, min(sent.end, mention.end + 160)):
-                if m.start() != mention.end and not text[mention.end : m.start()].strip(" ,").startswith("and a"):
-                    if m.start() - mention.end > 2 and not re.fullmatch(r"[^.;]*?,\s*and\s+", text[mention.end : m.start()]):
-                        continue
+                between = text[mention.end : m.start()]
+                if between.strip(" ,") and not _APPOSITIVE_CHAIN.fullmatch(between):
+                    continue  # only "X, a buyer of ... and a backer of Y": appositives in a row
                 role, obj_start = m.group("role").lower(), m.end("role")
                 other = next((p for p in parties if obj_start <= p.start <= obj_start + 24), None)
                 if other is None or other.actor_id == mention.actor_id:
@@ -708,7 +896,11 @@ class Assembler:
                 span = (sent.start, sent.end)
                 if role in ("buyer", "customer", "client", "importer", "recipient"):
                     items = self.mentions.between("items", other.end, other.end + 30)
-                    entry = ItemEntry(items[0].category, [items[0]]) if items else ItemEntry("munitions")
+                    entry = (
+                        ItemEntry(items[0].category, [items[0]])
+                        if items
+                        else ItemEntry("munitions")
+                    )
                     self._emit("transfer", span, supplier=other.actor_id, recipient=mention.actor_id, entry=entry,
                                hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
                 elif role in ("supplier", "arms supplier", "seller", "exporter"):
@@ -722,11 +914,21 @@ class Assembler:
     def _epithets(self, sent: Sentence, actors: list[ActorMention]) -> None:
         pats = cue_patterns()
         for i, mention in enumerate(actors):
-            if not mention.is_party or not pats.epithet.match(self.text[mention.end : mention.end + 12]):
+            if not mention.is_party or not pats.epithet.match(
+                self.text[mention.end : mention.end + 12]
+            ):
                 continue
-            backed = next((a for a in actors[i + 1 :] if a.is_party and a.start - mention.end <= 20), None)
+            backed = next(
+                (a for a in actors[i + 1 :] if a.is_party and a.start - mention.end <= 20), None
+            )
             if backed and backed.actor_id != mention.actor_id:
-                self._emit("support", (sent.start, sent.end), supplier=mention.actor_id, recipient=backed.actor_id, hedge="confirmed")
+                self._emit(
+                    "support",
+                    (sent.start, sent.end),
+                    supplier=mention.actor_id,
+                    recipient=backed.actor_id,
+                    hedge="confirmed",
+                )
 
     # ---------------------------------------------------------------- transfers and support
     def _transfer_clause(
@@ -754,7 +956,14 @@ class Assembler:
                 return  # the author says it did not happen: not a claim
             live = triggers  # a party says it did not happen: a denial (claims.md)
         transit = pats.transit.search(text, start, end)
-        roles = assign_roles(text, clause, parties, live + [c for c in support_cues if c.text.lower() not in {t.text.lower() for t in live}], items)
+        roles = assign_roles(
+            text,
+            clause,
+            parties,
+            live
+            + [c for c in support_cues if c.text.lower() not in {t.text.lower() for t in live}],
+            items,
+        )
         if transit:
             for mention in parties:
                 if mention.start < transit.start() and mention.actor_id in roles.recipients:
@@ -764,7 +973,9 @@ class Assembler:
             gerund = next((t for t in live if 0 <= t.start - att.end <= 2), None)
             if att.denial and att.actors and gerund is not None:
                 subject = att.actors[0].country or att.actors[0].actor_id
-                roles.add("recipients" if gerund.label in ("receive", "use") else "suppliers", subject)
+                roles.add(
+                    "recipients" if gerund.label in ("receive", "use") else "suppliers", subject
+                )
         if denial is not None and not roles.suppliers and not roles.recipients and denial.actors:
             roles.subject_pronoun = True
         for att in attributions:
@@ -781,7 +992,9 @@ class Assembler:
         support_items = [i for i in items if i.category in SUPPORT_CATEGORIES]
         quantified = {bq.category for bq in bound}
         if not material and any(_ARMING.fullmatch(t.text) for t in live):
-            material = [ItemMention(live[0].start, live[0].end, live[0].text, "munitions", "arms", True)]
+            material = [
+                ItemMention(live[0].start, live[0].end, live[0].text, "munitions", "arms", True)
+            ]
             items = items + material  # "denied arming the Houthis": arming moves arms
         if live and roles.suppliers and roles.recipients and not items and not bound:
             self.flow = Flow(list(roles.suppliers), list(roles.recipients), index)  # context only
@@ -790,26 +1003,41 @@ class Assembler:
                 if att.verb in _ANNOUNCING and att.actors:
                     donor = att.actors[0].country or att.actors[0].actor_id
                     if donor not in roles.recipients:
-                        roles.add("suppliers", donor)  # "The Pentagon announced $2.5 billion in aid for Ukraine"
-        if support_items and roles.suppliers and not roles.recipients and re.search(
-            r"(?i)\b(?:been|were|was|are|being)\s+trained\b", text[start:end]
+                        roles.add(
+                            "suppliers", donor
+                        )  # "The Pentagon announced $2.5 billion in aid for Ukraine"
+        if (
+            support_items
+            and roles.suppliers
+            and not roles.recipients
+            and re.search(r"(?i)\b(?:been|were|was|are|being)\s+trained\b", text[start:end])
         ):
             for origin in roles.origins:
                 if origin not in roles.suppliers:
                     roles.add("recipients", origin)  # "Russian personnel had been trained in Iran"
-        if (support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound)) and not roles.recipients:
+        if (
+            support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound)
+        ) and not roles.recipients:
             for mention in parties:
                 left = text[max(start, mention.start - 24) : mention.start]
-                if re.search(r"\b(?:in|to|into|at)\s+(?:the\s+)?$", left) and mention.actor_id not in roles.suppliers:
+                if (
+                    re.search(r"\b(?:in|to|into|at)\s+(?:the\s+)?$", left)
+                    and mention.actor_id not in roles.suppliers
+                ):
                     roles.add("recipients", mention.actor_id)  # "deployed ... in Mali"
         has_signal = (
             bool(live)
-            or (self.flow is not None and any(bq.quantity.unit == "items" and bq.quantity.value >= 1000 for bq in bound))
+            or (
+                self.flow is not None
+                and any(bq.quantity.unit == "items" and bq.quantity.value >= 1000 for bq in bound)
+            )
             or bool(support_cues)
             or any(bq.quantity.unit in ("containers", "tons", "usd") for bq in bound)
             or bool(pats.recipient_nouns.search(text, start, end))
         )
-        if not has_signal or (not items and not bound and not pats.support_no_item.search(text, start, end)):
+        if not has_signal or (
+            not items and not bound and not pats.support_no_item.search(text, start, end)
+        ):
             return
         support_only = bool(support_items) and not material
         suppliers, recipients = self._complete_roles(
@@ -821,7 +1049,9 @@ class Assembler:
             and all(r.isupper() for r in recipients) and any(not r.isupper() for r in recent_flow.recipients)
         ):  # fmt: skip
             for state in recipients:
-                roles.add("via", state)  # "... to Hezbollah. It sent the shipment towards Latakia, Syria"
+                roles.add(
+                    "via", state
+                )  # "... to Hezbollah. It sent the shipment towards Latakia, Syria"
             recipients = [r for r in recent_flow.recipients if not r.isupper()]
         hedge = "denied" if denial is not None else self._hedge(clause, attributions)
         source = next((a.source for a in attributions), None)
@@ -831,15 +1061,46 @@ class Assembler:
         emitted = False
         if material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
             entries = drop_generic(group_items(text, material, calibers), quantified)
-            emitted |= self._emit_flows("transfer", (sent.start, sent.end), suppliers, recipients, entries, bound, hedge, source, when, via)
+            emitted |= self._emit_flows(
+                "transfer",
+                (sent.start, sent.end),
+                suppliers,
+                recipients,
+                entries,
+                bound,
+                hedge,
+                source,
+                when,
+                via,
+            )
         if support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound):
             entries = group_items(text, support_items, calibers)
-            emitted |= self._emit_flows("support", (sent.start, sent.end), suppliers, recipients, entries, bound, hedge, source, when, via, support=True)
+            emitted |= self._emit_flows(
+                "support",
+                (sent.start, sent.end),
+                suppliers,
+                recipients,
+                entries,
+                bound,
+                hedge,
+                source,
+                when,
+                via,
+                support=True,
+            )
         elif not material and not bound and pats.support_no_item.search(text, start, end):
             for supplier in suppliers:
                 for recipient in recipients:
                     if supplier != recipient:
-                        self._emit("support", (sent.start, sent.end), supplier=supplier, recipient=recipient, hedge=hedge, source=source, when=when)
+                        self._emit(
+                            "support",
+                            (sent.start, sent.end),
+                            supplier=supplier,
+                            recipient=recipient,
+                            hedge=hedge,
+                            source=source,
+                            when=when,
+                        )
                         emitted = True
         if emitted and material:
             for s in suppliers:
@@ -867,7 +1128,11 @@ class Assembler:
         adjacent = self.flow if self.flow and index - self.flow.sentence <= 1 else None
         if roles.subject_pronoun and not suppliers and live and live[0].label == "give":
             antecedent = next(
-                (p.actor_id for p in reversed(sent_parties) if p.end <= live[0].start and p.form in ("name", "weak")),
+                (
+                    p.actor_id
+                    for p in reversed(sent_parties)
+                    if p.end <= live[0].start and p.form in ("name", "weak")
+                ),
                 adjacent.suppliers[0] if adjacent else self.last_subject,
             )
             if antecedent and antecedent not in recipients:
@@ -879,13 +1144,21 @@ class Assembler:
         if not (live or quantified or buyers):
             return suppliers, recipients
         if support and recipients and not suppliers:
-            recent_support = self.support_flow if self.support_flow and index - self.support_flow.sentence <= 3 else None
+            recent_support = (
+                self.support_flow
+                if self.support_flow and index - self.support_flow.sentence <= 3
+                else None
+            )
             if recent_support:
                 return [s for s in recent_support.suppliers if s not in recipients], recipients
         collective = _COLLECTIVE.search(text, clause[0], clause[1])
         dominant = self.flows.most_common(1)[0][0] if self.flows else None
         recent = self.flow if self.flow and index - self.flow.sentence <= 4 else None
-        named = [p for p in parties if p.form in ("name", "weak", "place") and p.actor_id not in roles.via]
+        named = [
+            p
+            for p in parties
+            if p.form in ("name", "weak", "place") and p.actor_id not in roles.via
+        ]
         if not suppliers and not recipients:
             if named or collective:
                 return suppliers, recipients
@@ -901,10 +1174,20 @@ class Assembler:
                 recipients = [r for r in recent.recipients if r not in suppliers]
             if not recipients and dominant and dominant[0] in suppliers:
                 recipients = [dominant[1]]
-            if not recipients and dominant and live and live[0].label == "give" and dominant[1] not in suppliers:
-                share = sum(n for (s, r), n in self.flows.items() if r == dominant[1]) / sum(self.flows.values())
+            if (
+                not recipients
+                and dominant
+                and live
+                and live[0].label == "give"
+                and dominant[1] not in suppliers
+            ):
+                share = sum(n for (s, r), n in self.flows.items() if r == dominant[1]) / sum(
+                    self.flows.values()
+                )
                 if share >= 0.5:
-                    recipients = [dominant[1]]  # a list of suppliers to one buyer ("Chinese suppliers sent arms")
+                    recipients = [
+                        dominant[1]
+                    ]  # a list of suppliers to one buyer ("Chinese suppliers sent arms")
             return suppliers, recipients
         if recent and (set(recent.recipients) & set(recipients) or index - recent.sentence <= 1):
             suppliers = [s for s in recent.suppliers if s not in recipients]
@@ -918,7 +1201,9 @@ class Assembler:
 
     def _topic_supplier(self) -> str | None:
         if self.flows:
-            return Counter(s for (s, _r), n in self.flows.items() for _ in range(n)).most_common(1)[0][0]
+            return Counter(s for (s, _r), n in self.flows.items() for _ in range(n)).most_common(1)[
+                0
+            ][0]
         states = [(n, a) for a, n in self.mentions.counts.items() if a.isupper()]
         return max(states)[1] if states else None
 
@@ -958,7 +1243,9 @@ class Assembler:
                 if supplier == recipient:
                     continue
                 for category, entry in categories.items():
-                    quantities: list[Quantity | None] = [bq.quantity for bq in by_category.get(category, [])] or [None]
+                    quantities: list[Quantity | None] = [
+                        bq.quantity for bq in by_category.get(category, [])
+                    ] or [None]
                     for quantity in quantities:
                         self._emit(claim_type, span, supplier=supplier, recipient=recipient, entry=entry,
                                    quantity=quantity, hedge=hedge, source=source, when=when, via=via)  # fmt: skip
@@ -1013,7 +1300,11 @@ def _denier(attributions: list[Attribution], text: str, start: int, end: int) ->
     """The party asserting a negated statement: "the country had never supplied", "Iran has not
     sent", a spokesman quoted saying so. Without one, a negation is the author's: no claim."""
     for att in attributions:
-        if att.denial or att.actors or re.search(r"(?i)spokes|ministry|government|embassy|official", att.source):
+        if (
+            att.denial
+            or att.actors
+            or re.search(r"(?i)spokes|ministry|government|embassy|official", att.source)
+        ):
             return att
     return None
 
@@ -1026,24 +1317,30 @@ def _seizer(
     passive = cue_patterns().passive.search(text[max(0, trigger.start - 30) : trigger.start])
     if passive:
         for mention in candidates:
-            if 0 <= mention.start - trigger.end <= 24 and re.match(r"^\s+by\s", text[trigger.end : mention.start + 1]):
+            if 0 <= mention.start - trigger.end <= 24 and re.match(
+                r"^\s+by\s", text[trigger.end : mention.start + 1]
+            ):
                 return mention
         return None
     before = [m for m in candidates if m.end <= trigger.start and trigger.start - m.end <= 40]
     if before:
         mention = before[-1]
         gap = text[mention.end : trigger.start]
-        if re.search(r"[.;]|\b(?:in|to|for|from|of|at|via|through)\b", gap) or re.match(r"^['\u2019]s\b", gap):
+        if re.search(r"[.;]|\b(?:in|to|for|from|of|at|via|through)\b", gap) or re.match(
+            r"^['\u2019]s\b", gap
+        ):
             return None
         return mention
     return None
 
 
 def _designer(text: str, sent_start: int, mention: ActorMention) -> bool:
-    """"X-designed", "a copy of X's", "a version of the Soviet ..." name the original designer."""
+    """ "X-designed", "a copy of X's", "a version of the Soviet ..." name the original designer."""
     if re.match(r"^[-\u2010\u2011]designed\b", text[mention.end : mention.end + 12]):
         return True
-    return bool(cue_patterns().designer.search(text[max(sent_start, mention.start - 40) : mention.start]))
+    return bool(
+        cue_patterns().designer.search(text[max(sent_start, mention.start - 40) : mention.start])
+    )
 
 
 def _items_after(text: str, mention: ActorMention, items: list[ItemMention]) -> list[ItemMention]:
@@ -1068,7 +1365,11 @@ def _near_verb(mention: ActorMention, verbs: list[Cue]) -> bool:
 
 
 def _when(
-    dates: list[DateMention], clause: tuple[int, int], as_of: bool, published: str | None, bound: list[BoundQuantity]
+    dates: list[DateMention],
+    clause: tuple[int, int],
+    as_of: bool,
+    published: str | None,
+    bound: list[BoundQuantity],
 ) -> When | None:
     inside = [d for d in dates if clause[0] <= d.start < clause[1]] or dates
     if inside:

@@ -12,12 +12,18 @@ from dataclasses import dataclass
 from armstrace.nlp.cues import cue_patterns
 from armstrace.nlp.mentions import ActorMention
 
-_NP_BOUNDARY = re.compile(r"(?:^|[,;:\u2014\u2013(\"\u201c\u201d]|\bthat\b|\bwhich\b|\bwho\b|\band\b(?=\s+(?:the|a)\b))\s*", re.I)
+_NP_BOUNDARY = re.compile(
+    r"(?:^|[,;:\u2014\u2013(\"\u201c\u201d]|\bthat\b|\bwhich\b|\bwho\b|\band\b(?=\s+(?:the|a)\b))\s*",
+    re.I,
+)
 _LEADING = re.compile(r"^(?:the|a|an|also|then|last week|on \w+day|in \w+ \d{4},?)\s+", re.I)
 _SAY_THEN_PRONOUN = re.compile(
-    r"^\s*(?:that\s+)?(?:it|they|his\s+country|her\s+country|their\s+country|its\s+government)\b", re.I
+    r"^\s*(?:that\s+)?(?:it|they|his\s+country|her\s+country|their\s+country|its\s+government)\b",
+    re.I,
 )
-_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b", re.I)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -53,9 +59,16 @@ def find_attributions(
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
         if not phrase or len(phrase) > 90 or not re.search(r"[A-Za-z]", phrase):
             continue
-        if re.fullmatch(r"(?i)(?:it|they|he|she|we|i|you|this|that|which|who)(?:\s+\w+ly)?", phrase):
+        if re.fullmatch(
+            r"(?i)(?:it|they|he|she|we|i|you|this|that|which|who)(?:\s+\w+ly)?", phrase
+        ):
             continue
-        if any(a.start == np_start or text[np_start : a.start].strip().lower() in ("the", "", "and", "and the") for a in actors if a.start >= np_start):
+        if any(
+            a.start == np_start
+            or text[np_start : a.start].strip().lower() in ("the", "", "and", "and the")
+            for a in actors
+            if a.start >= np_start
+        ):
             np_start = _extend_over_list(text, np_start, actors)
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
         if re.search(r"\b(?:is|are|was|were|be|been|has|have|had)\s*$", phrase, re.I):
@@ -70,18 +83,24 @@ def find_attributions(
         denial = bool(_DENIAL.fullmatch(m.group(0)))
         inside = tuple(a for a in actors if np_start <= a.start and a.end <= m.start())
         pronoun = bool(_SAY_THEN_PRONOUN.match(text[m.end() : m.end() + 12]))
-        found.append(Attribution(np_start, m.end(), _clean(phrase), inside, denial, pronoun, m.group(0).lower()))
+        found.append(
+            Attribution(
+                np_start, m.end(), _clean(phrase), inside, denial, pronoun, m.group(0).lower()
+            )
+        )
     return found
 
 
 def _extend_over_list(text: str, np_start: int, actors: list[ActorMention]) -> int:
-    """"South Korea, the U.S., and Japan condemned": the asserting phrase is the whole list."""
+    """ "South Korea, the U.S., and Japan condemned": the asserting phrase is the whole list."""
     moved = True
     while moved:
         moved = False
         for actor in actors:
             gap = text[actor.end : np_start]
-            if actor.end <= np_start and re.fullmatch(r"[.]?\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", gap):
+            if actor.end <= np_start and re.fullmatch(
+                r"[.]?\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", gap
+            ):
                 np_start = actor.start
                 before = text[max(0, np_start - 4) : np_start]
                 if before.lower().endswith("the "):
@@ -90,7 +109,10 @@ def _extend_over_list(text: str, np_start: int, actors: list[ActorMention]) -> i
     return np_start
 
 
-_TRAILING = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|again|already|previously|\w+ly|on\s+\w+day))+$", re.I)
+_TRAILING = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|also|again|already|previously|\w+ly|on\s+\w+day))+$",
+    re.I,
+)
 
 
 def _clean(phrase: str) -> str:

@@ -33,7 +33,9 @@ _GROUP_NOUN = re.compile(  # "Palestinian militants" names a party, not an adjec
     r"air\s+force|army|navy|military|armed\s+forces|forces|troops|soldiers|junta|security\s+forces|marines)\b",
     re.I,
 )
-_FLAG = re.compile(r"^[-\u2010\u2011](?:owned|flagged|registered|chartered|operated|crewed)\b", re.I)
+_FLAG = re.compile(
+    r"^[-\u2010\u2011](?:owned|flagged|registered|chartered|operated|crewed)\b", re.I
+)
 _UNSPECIFIED = re.compile(r"\b(?:unspecified|unnamed|unidentified|a\s+third)\s+(?:\w+\s+)?$", re.I)
 _MEMBER_STATE = re.compile(r"^\s+(?:member\s+states?|Member\s+States?)\b")
 
@@ -93,7 +95,9 @@ _MODIFIED_HEAD = re.compile(
     r"ships?|boats?|vessels?|planes?|trucks?|convoys?|carriers?|operators?|pilots?|crews?|teams?)\b",
     re.I,
 )
-_TRANSPORT = re.compile(r"^\s+(?:cargo\s+)?(?:plane|aircraft|freighter|transport|jet|airliner|flight)s?\b", re.I)
+_TRANSPORT = re.compile(
+    r"^\s+(?:cargo\s+)?(?:plane|aircraft|freighter|transport|jet|airliner|flight)s?\b", re.I
+)
 _AGENT = re.compile(
     r"^\s+(?:have\s+|had\s+|has\s+)?(?:struck|strike|bombed|attacked|hit|shelled|shot\s+down|destroyed|"
     r"intercepted|downed|killed|targeted|raided|flew\s+over|patrolled|escorted)\b",
@@ -105,12 +109,15 @@ _TARGET = re.compile(
     r"(?:(?:the|a|an|its|their)\s+)?(?:[\w.\-]+\s+){0,2}$",
     re.I,
 )
-_CLEARING = re.compile(r"\b(?:clear|clearing|cleared|remove|removing|removed|defuse|defusing|detect|lift|lifting)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_CLEARING = re.compile(
+    r"\b(?:clear|clearing|cleared|remove|removing|removed|defuse|defusing|detect|lift|lifting)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
 _NEGATED_ITEM = re.compile(r"\b(?:any|no)\s+(?:\w+\s+)?$", re.I)
 
 
 def _not_goods(text: str, item: ItemMention) -> bool:
-    """"rocket attacks" or "any technology transfer" name no goods; an "IL-76 cargo plane"
+    """ "rocket attacks" or "any technology transfer" name no goods; an "IL-76 cargo plane"
     is the conveyance, not the cargo."""
     after = text[item.end : item.end + 30]
     if _AGENT.match(after):
@@ -130,11 +137,15 @@ def _not_goods(text: str, item: ItemMention) -> bool:
     return bool(_MODIFIED_HEAD.match(after))
 
 
-def _by_caliber(text: str, item: ItemMention, calibers: list[tuple[int, int, float]]) -> ItemMention:
-    """"rounds of 7.62mm ammunition" are small-arms ammunition; "122-millimeter rounds" shells."""
+def _by_caliber(
+    text: str, item: ItemMention, calibers: list[tuple[int, int, float]]
+) -> ItemMention:
+    """ "rounds of 7.62mm ammunition" are small-arms ammunition; "122-millimeter rounds" shells."""
     from armstrace.nlp.items import adjust_category, calibers_after, calibers_before
 
-    found = calibers_before(text, item, calibers) or calibers_after(text, item) or list(item.calibers)
+    found = (
+        calibers_before(text, item, calibers) or calibers_after(text, item) or list(item.calibers)
+    )
     category = adjust_category(item, found)
     if category == item.category and tuple(found) == item.calibers:
         return item
@@ -159,7 +170,11 @@ def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:
     """Weak and ambiguous names keep a reading only when the document names it outright;
     demonyms before group nouns are parties ("Palestinian militants"); a state's organs
     ("South Korea's military", "Thai authorities") are marked as such."""
-    strong = {a.actor_id for a in actors if a.form in ("name", "demonym", "place") and "|" not in a.actor_id}
+    strong = {
+        a.actor_id
+        for a in actors
+        if a.form in ("name", "demonym", "place") and "|" not in a.actor_id
+    }
     heads = cue_patterns().source_heads
     resolved: list[ActorMention] = []
     for mention in actors:
@@ -170,9 +185,13 @@ def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:
         if mention.form == "weak" and mention.actor_id not in strong:
             continue
         if mention.form == "agency" and mention.country is None:
-            mention = replace(mention, country=mention.actor_id if mention.actor_id.isupper() else None)
+            mention = replace(
+                mention, country=mention.actor_id if mention.actor_id.isupper() else None
+            )
         after = text[mention.end : mention.end + 40]
-        if (_UNSPECIFIED.search(text[max(0, mention.start - 30) : mention.start]) or _MEMBER_STATE.match(after)):
+        if _UNSPECIFIED.search(
+            text[max(0, mention.start - 30) : mention.start]
+        ) or _MEMBER_STATE.match(after):
             continue
         if mention.form == "demonym" and _FLAG.match(after):
             continue  # "a Chinese-owned ship", "Russian-flagged freighters": not a party to the trade

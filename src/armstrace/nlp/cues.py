@@ -54,7 +54,9 @@ def _ending(phrases: list[str], fillers: list[str]) -> re.Pattern[str]:
         re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011]")
         for p in sorted(set(phrases), key=len, reverse=True)
     )
-    fill = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(fillers), key=len, reverse=True))
+    fill = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(fillers), key=len, reverse=True)
+    )
     return re.compile(
         rf"(?:^|(?-i:(?<![a-z])))(?:{alt})\s*[\"'\u201c\u201d\u2018\u2019\u2026,]*\s*(?:(?:{fill})\s+)*[\"'\u201c\u2018]?$",
         re.I,
@@ -98,7 +100,11 @@ def cue_patterns() -> CuePatterns:
             r"^[-\u2010\u2011](?:" + "|".join(trig["production"]["suffixes"]) + r")\b", re.I
         ),
         designer=re.compile(
-            r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s\"'\u201c\u201d]+") for w in trig["production"]["original_designer_cues"])
+            r"(?:"
+            + "|".join(
+                re.escape(w).replace(r"\ ", r"[\s\"'\u201c\u201d]+")
+                for w in trig["production"]["original_designer_cues"]
+            )
             + r")\b[\s\w\-]{0,30}$",
             re.I,
         ),
@@ -111,9 +117,11 @@ def cue_patterns() -> CuePatterns:
         attribution_verbs=compile_phrases(lex.attribution["verbs"]),
         attribution_preps=compile_phrases(lex.attribution["prepositions"]),
         source_heads=re.compile(
-            r"^(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:" + "|".join(
+            r"^(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:"
+            + "|".join(
                 re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)
-            ) + r")\b",
+            )
+            + r")\b",
             re.I,
         ),
         negation=re.compile(
@@ -127,7 +135,8 @@ def cue_patterns() -> CuePatterns:
             re.I,
         ),
         passive=re.compile(
-            r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:\w+ly|also|all|reportedly|allegedly)\s+){0,2}$", re.I
+            r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:(?:\w+ly|also|all|reportedly|allegedly)\s+){0,2}$",
+            re.I,
         ),
         concealment={k: compile_phrases(v) for k, v in lex.concealment.items()},
         roles={
@@ -150,7 +159,9 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
     return out
 
 
-def find(pattern: re.Pattern[str] | PhraseMatcher, text: str, start: int, end: int, label: str) -> list[Cue]:
+def find(
+    pattern: re.Pattern[str] | PhraseMatcher, text: str, start: int, end: int, label: str
+) -> list[Cue]:
     return [Cue(m.start(), m.end(), label, m.group(0)) for m in pattern.finditer(text, start, end)]
 
 

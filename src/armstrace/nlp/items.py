@@ -58,14 +58,16 @@ _CALIBER_AFTER = re.compile(
 
 
 def calibers_after(text: str, item: ItemMention) -> list[float]:
-    """"mortar bombs of 122mm calibre", "rounds of 7.62mm ammunition"."""
+    """ "mortar bombs of 122mm calibre", "rounds of 7.62mm ammunition"."""
     m = _CALIBER_AFTER.match(text[item.end : item.end + 60])
     if not m:
         return []
     return [float(v) for v in re.findall(r"([\d.]+)\s*[-\u2010]?\s*(?:mm|millimet)", m.group(1))]
 
 
-def calibers_before(text: str, item: ItemMention, calibers: list[tuple[int, int, float]]) -> list[float]:
+def calibers_before(
+    text: str, item: ItemMention, calibers: list[tuple[int, int, float]]
+) -> list[float]:
     """Calibers written just before an item: "120mm, 80 mm, and 60mm Iranian mortars"."""
     found: list[float] = []
     cursor = item.start

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import cast
 
 from armstrace.gazetteer import Gazetteer, load_gazetteer
-from armstrace.nlp.lexicon import load_lexicon, phrase_pattern
+from armstrace.nlp.lexicon import load_lexicon
 from armstrace.nlp.phrases import PhraseIndex, PhraseMatcher
 
 PARTY_KINDS = ("state", "group", "company")
@@ -88,7 +89,9 @@ def build_matchers() -> Matchers:
         key = _fold(surface)
         if len(key) < 2:
             return
-        keys = [key, key[0].upper() + key[1:]] if key[0].islower() else [key]  # "the Kremlin" opens a sentence
+        keys = (
+            [key, key[0].upper() + key[1:]] if key[0].islower() else [key]
+        )  # "the Kremlin" opens a sentence
         for variant in keys:
             entries = forms.setdefault(variant, [])
             if all(e[0] != actor_id for e in entries):
@@ -114,7 +117,9 @@ def build_matchers() -> Matchers:
     actor_index = PhraseIndex(forms.items(), lower=False)
 
     lex = load_lexicon()
-    item_index = PhraseIndex(((term, category) for term, category in lex.item_terms), lower=True, plural=True)
+    item_index = PhraseIndex(
+        ((term, category) for term, category in lex.item_terms), lower=True, plural=True
+    )
     weapon_entries = [
         (name, (weapon.category, weapon.origin, weapon.caliber_mm))
         for weapon in gaz.weapons
@@ -148,9 +153,13 @@ def find_items(text: str) -> list[ItemMention]:
     m = build_matchers()
     spans: list[ItemMention] = []
     for start, end, _key, value in m.weapons.find(text):
-        category, origin, caliber = value  # type: ignore[misc]
+        category, origin, caliber = cast(tuple[str, str | None, float | None], value)
         raw = text[start:end]
-        spans.append(ItemMention(start, end, raw, category, raw, False, origin, (caliber,) if caliber else ()))
+        spans.append(
+            ItemMention(
+                start, end, raw, category, raw, False, origin, (caliber,) if caliber else ()
+            )
+        )
     for start, end, _key, value in m.items.find(text):
         raw = text[start:end]
         spans.append(ItemMention(start, end, raw, value or "", raw, True))  # type: ignore[arg-type]
@@ -183,14 +192,23 @@ def find_calibers(text: str) -> list[tuple[int, int, float]]:
 
 @cache
 def _vessel_patterns() -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, PhraseMatcher]
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str],
+    dict[str, PhraseMatcher],
 ]:
     conv = load_lexicon().conveyance
     name = r"(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+|[IVX]+))*)"
     prefixes = "|".join(re.escape(p) for p in conv["vessel_prefixes"])
-    prefixed = re.compile(rf"(?<![\w])(?:{prefixes})\s+(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+))*)")
+    prefixed = re.compile(
+        rf"(?<![\w])(?:{prefixes})\s+(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+))*)"
+    )
     heads = "|".join(_flex(h) for h in sorted(conv["vessel_heads"], key=len, reverse=True))
-    headed = re.compile(rf"(?i:\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?(?:{heads}))\s+{name}(?=[\s,.;:)]|from|$)")
+    headed = re.compile(
+        rf"(?i:\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?(?:{heads}))\s+{name}(?=[\s,.;:)]|from|$)"
+    )
     subject = re.compile(
         rf"(?:^|(?<=[.!?]\s))The\s+{name}\s+(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+){{0,4}}?"
         r"(?:carrying|loaded|laden|seized|intercepted|stopped|boarded|sailing|bound|headed|en\s+route|transporting)\b"
@@ -199,7 +217,9 @@ def _vessel_patterns() -> tuple[
         rf"(?i:\b(?:intercepted|seized|detained|boarded|searched|impounded|inspected|pulled\s+over|stopped))\s+"
         rf"(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)"
     )
-    aboard = re.compile(rf"(?i:\b(?:aboard|on\s+board))\s+(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)")
+    aboard = re.compile(
+        rf"(?i:\b(?:aboard|on\s+board))\s+(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)"
+    )
     kinds = {kind: PhraseMatcher(conv[kind]) for kind in ("ship", "aircraft", "rail", "road")}
     return prefixed, headed, subject, aboard, seized, kinds
 
@@ -213,24 +233,56 @@ def find_vessels(text: str) -> list[VesselMention]:
     for pattern in (prefixed, headed, subject, aboard, seized):
         for hit in pattern.finditer(text):
             name = _trim_vessel_name(hit.group("name"))
-            if name and pattern is not prefixed and (_fold(name) in known or name.split()[0] in _NAME_STOP):
+            if (
+                name
+                and pattern is not prefixed
+                and (_fold(name) in known or name.split()[0] in _NAME_STOP)
+            ):
                 continue  # "seized the Iranian shipment": a party, not a ship's name
             if name:
                 begin = hit.start() if pattern is prefixed else hit.start("name")
                 found.append(VesselMention(begin, hit.start("name") + len(name), name, "ship"))
-    for kind, pattern in kinds.items():
-        for hit in pattern.finditer(text):
-            found.append(VesselMention(hit.start(), hit.end(), None, kind))
+    for kind, matcher in kinds.items():
+        for match in matcher.finditer(text):
+            found.append(VesselMention(match.start(), match.end(), None, kind))
     return found
 
 
-_NAME_STOP = {"In", "On", "At", "From", "To", "With", "And", "The", "Was", "Were", "Is", "A", "An", "This", "That", "These", "Its", "Their", "His", "Her", "Some", "Two", "Three", "Several", "Ten"}
+_NAME_STOP = {
+    "In",
+    "On",
+    "At",
+    "From",
+    "To",
+    "With",
+    "And",
+    "The",
+    "Was",
+    "Were",
+    "Is",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Some",
+    "Two",
+    "Three",
+    "Several",
+    "Ten",
+}
 
 
 def _trim_vessel_name(name: str) -> str | None:
     words = name.split()
     out: list[str] = []
-    while words and re.search(r"[-\u2010](?:flagged|owned|registered|chartered|operated)$", words[0]):
+    while words and re.search(
+        r"[-\u2010](?:flagged|owned|registered|chartered|operated)$", words[0]
+    ):
         words = words[1:]  # "the Bahamas-flagged ANL Australia"
     for position, word in enumerate(words):
         if word in _NAME_STOP and (position == 0 or word not in ("A", "An")):

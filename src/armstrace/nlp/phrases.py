@@ -15,7 +15,18 @@ from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
-_FOLD = str.maketrans({"\u00a0": " ", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2019": "'", "\u2018": "'", "\t": " ", "\n": " "})
+_FOLD = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\t": " ",
+        "\n": " ",
+    }
+)
 _WORD = re.compile(r"[\w]")
 
 
@@ -28,7 +39,7 @@ def fold(text: str, *, lower: bool) -> str:
     """Same-length normal form: spaces, hyphens and apostrophes unified; optionally lower case.
 
     The last document's two forms are kept, since every matcher folds the same text."""
-    cached = getattr(_FOLDED, "value", None)
+    cached: tuple[str, str, str] | None = getattr(_FOLDED, "value", None)
     if cached is not None and cached[0] is text:
         return cached[2] if lower else cached[1]
     folded = text
@@ -58,7 +69,9 @@ def variants(phrase: str, *, plural: bool) -> set[str]:
 class PhraseIndex:
     """Maps every variant of every phrase to a value; `find` returns longest whole-word hits."""
 
-    def __init__(self, entries: Iterable[tuple[str, object]], *, lower: bool, plural: bool = False) -> None:
+    def __init__(
+        self, entries: Iterable[tuple[str, object]], *, lower: bool, plural: bool = False
+    ) -> None:
         self.lower = lower
         self._automaton = ahocorasick.Automaton()
         seen: dict[str, object] = {}
@@ -82,7 +95,11 @@ class PhraseIndex:
         for end_index, (length, key, value) in self._automaton.iter(folded):
             start = end_index - length + 1
             end = end_index + 1
-            if start > 0 and (_WORD.match(folded[start - 1]) or folded[start - 1] == "-") and _WORD.match(folded[start]):
+            if (
+                start > 0
+                and (_WORD.match(folded[start - 1]) or folded[start - 1] == "-")
+                and _WORD.match(folded[start])
+            ):
                 continue
             if end < len(folded) and _WORD.match(folded[end]) and _WORD.match(folded[end - 1]):
                 continue

@@ -33,11 +33,22 @@ _CONTENTS = re.compile(
     re.I,
 )
 _ITEM_GAP = re.compile(r"^[\s\w\-.,/\u2010\u2011\"'\u201c\u201d]*$")
-_GAP_STOP = re.compile(r"\b(?:of|to|from|by|with|in|that|which|were|was|had|has|have|and|or|since|for)\b", re.I)
-_UNIT_BEFORE = re.compile(r"\b(containers|tons|tonnes|shipments)\b(?![\s\S]*\b(?:containers|tons|tonnes|shipments)\b)", re.I)
-_GROWTH = re.compile(r"\b(?:pushed|rose|risen|raised|increased|climbed|jumped|grew|grown|went|gone|upped|revised)\b[^.;]{0,60}$", re.I)
+_GAP_STOP = re.compile(
+    r"\b(?:of|to|from|by|with|in|that|which|were|was|had|has|have|and|or|since|for)\b", re.I
+)
+_UNIT_BEFORE = re.compile(
+    r"\b(containers|tons|tonnes|shipments)\b(?![\s\S]*\b(?:containers|tons|tonnes|shipments)\b)",
+    re.I,
+)
+_GROWTH = re.compile(
+    r"\b(?:pushed|rose|risen|raised|increased|climbed|jumped|grew|grown|went|gone|upped|revised)\b[^.;]{0,60}$",
+    re.I,
+)
 _ESTIMATE = re.compile(r"\bestimat", re.I)
-_VERB_BEFORE = re.compile(r"\b(?:shipped|sent|delivered|supplied|transferred|exported|provided|dispatched)\s+(?:\w+\s+){0,2}$", re.I)
+_VERB_BEFORE = re.compile(
+    r"\b(?:shipped|sent|delivered|supplied|transferred|exported|provided|dispatched)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -68,10 +79,18 @@ def bind_quantities(
         if unit is None and item is None:
             before = text[start : number.start]
             unit_before = _UNIT_BEFORE.search(before[-90:])
-            if unit_before and re.match(r"^\s*(?:[,.;)]|$|\s+(?:and|according|since|by|in|at|had|have|were)\b)", after):
-                unit = {"tonnes": "tons"}.get(unit_before.group(1).lower(), unit_before.group(1).lower())
+            if unit_before and re.match(
+                r"^\s*(?:[,.;)]|$|\s+(?:and|according|since|by|in|at|had|have|were)\b)", after
+            ):
+                unit = {"tonnes": "tons"}.get(
+                    unit_before.group(1).lower(), unit_before.group(1).lower()
+                )
                 category = "munitions"
-            elif last_unit and _VERB_BEFORE.search(before[-40:] + " ") and re.match(r"^\s*(?:[,.;]|since|so\s+far|to\s+date|in\s+total|$)", after):
+            elif (
+                last_unit
+                and _VERB_BEFORE.search(before[-40:] + " ")
+                and re.match(r"^\s*(?:[,.;]|since|so\s+far|to\s+date|in\s+total|$)", after)
+            ):
                 unit, category = last_unit, "munitions"
         if unit is None and item is None:
             continue
@@ -89,14 +108,23 @@ def bind_quantities(
     return bound
 
 
-def _qualifier(text: str, clause_start: int, number: NumberMention, previous: NumberMention | None) -> str:
+def _qualifier(
+    text: str, clause_start: int, number: NumberMention, previous: NumberMention | None
+) -> str:
     qualifier = number.qualifier
     lead = text[number.start : number.number_start].lower()
-    if qualifier == "at_most" and "up to" in lead and _GROWTH.search(text[clause_start : number.start]):
+    if (
+        qualifier == "at_most"
+        and "up to" in lead
+        and _GROWTH.search(text[clause_start : number.start])
+    ):
         qualifier = "exact"
-    if qualifier == "exact" and previous is not None and previous.qualifier in ("at_least", "at_most", "approx"):
-        if re.fullmatch(r"\s*[\w\-\s]{0,60}?\s(?:or|and)\s+", text[previous.end : number.start]):
-            qualifier = previous.qualifier
+    if (
+        qualifier == "exact"
+        and previous is not None
+        and previous.qualifier in ("at_least", "at_most", "approx")
+    ) and re.fullmatch(r"\s*[\w\-\s]{0,60}?\s(?:or|and)\s+", text[previous.end : number.start]):
+        qualifier = previous.qualifier
     if qualifier == "exact" and _ESTIMATE.search(text, clause_start, number.start + 1):
         qualifier = "approx"
     return qualifier
@@ -115,10 +143,21 @@ def _unit_and_item(
         m = pattern.match(after)
         if not m:
             continue
-        if unit == "persons" and first is not None and first.category not in SUPPORT_CATEGORIES and first.start < number.end + m.end():
+        if (
+            unit == "persons"
+            and first is not None
+            and first.category not in SUPPORT_CATEGORIES
+            and first.start < number.end + m.end()
+        ):
             break  # "90 Stryker armoured personnel carriers" counts vehicles, not people
         if unit == "persons":
-            kind = "construction" if m.group("construction") else "training" if m.group("training") else "troops"
+            kind = (
+                "construction"
+                if m.group("construction")
+                else "training"
+                if m.group("training")
+                else "troops"
+            )
             return unit, kind, None
         if unit == "usd":
             return unit, "munitions", None
@@ -127,7 +166,9 @@ def _unit_and_item(
         if contents:
             item = _item_at(items, rest_at + contents.end(), 40, text)
             if item is not None:
-                specific = item.category not in ("munitions", *SUPPORT_CATEGORIES) and unit == "containers"
+                specific = (
+                    item.category not in ("munitions", *SUPPORT_CATEGORIES) and unit == "containers"
+                )
                 return unit, item.category if specific else "munitions", item
             return None, None, None  # "10,000 tons of brown sugar": not the arms
         return unit, "munitions", None

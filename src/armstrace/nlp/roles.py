@@ -32,15 +32,22 @@ _FORCES = re.compile(
     r"front\s+lines?|war\s+effort|war|invasion|campaign|offensive|arsenal|stockpiles?|forces)\b",
     re.I,
 )
-_EPITHET = re.compile(r"^[-\u2010\u2011](?:backed|sponsored|supported|funded|allied|aligned|armed|led)\b", re.I)
-_HOLDER = re.compile(r"^\s+(?:\w+\s+)?(?:arsenals?|stockpiles?|inventor(?:y|ies)|hands|militants'?\s+arsenals?)\b", re.I)
+_EPITHET = re.compile(
+    r"^[-\u2010\u2011](?:backed|sponsored|supported|funded|allied|aligned|armed|led)\b", re.I
+)
+_HOLDER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:arsenals?|stockpiles?|inventor(?:y|ies)|hands|militants'?\s+arsenals?)\b",
+    re.I,
+)
 _BOUND = re.compile(r"^[-\u2010\u2011]bound\b", re.I)
 _COORD = re.compile(
     r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+|\s+as\s+well\s+as\s+|\s*/\s*"
     r"|\s*,?\s*(?:including|notably|especially|such\s+as)\s+(?:[\w\s\-]{0,40}?\s(?:of|from)\s+)?)(?:the\s+)?$",
     re.I,
 )
-_COUNTERPART = re.compile(r"\b(?:deal|agreement|contract|talks|negotiations?)\s+with\s+(?:the\s+)?$", re.I)
+_COUNTERPART = re.compile(
+    r"\b(?:deal|agreement|contract|talks|negotiations?)\s+with\s+(?:the\s+)?$", re.I
+)
 _OBJECT_GAP = re.compile(r"^\s*(?:the\s+|its\s+|their\s+)?$", re.I)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|the\s+country|the\s+regime|the\s+state|his\s+country|her\s+country|their\s+country|"
@@ -117,7 +124,9 @@ def assign_roles(
             if label == "recipient" and not _possession_fits(text, mention, items):
                 label = "ignore"
         if label is None and is_adjective(text, mention):
-            designer = cue_patterns().designer.search(text[max(start, mention.start - 40) : mention.start])
+            designer = cue_patterns().designer.search(
+                text[max(start, mention.start - 40) : mention.start]
+            )
             if designer or re.match(r"^[-\u2010\u2011]designed", after):
                 label = "adjective"
             else:
@@ -125,12 +134,18 @@ def assign_roles(
         labels.append(label)
     # coordination: "to Hamas and Hezbollah" shares the first name's role
     for i in range(1, len(parties)):
-        if labels[i] is None and labels[i - 1] not in (None, "possessive", "adjective", "epithet"):
-            if _COORD.match(text[parties[i - 1].end : parties[i].start]):
-                labels[i] = labels[i - 1]
+        if (
+            labels[i] is None
+            and labels[i - 1] not in (None, "possessive", "adjective", "epithet")
+            and _COORD.match(text[parties[i - 1].end : parties[i].start])
+        ):
+            labels[i] = labels[i - 1]
     for mention, label in zip(parties, labels, strict=True):
         if label in ("recipient", "supplier", "via"):
-            roles.add({"recipient": "recipients", "supplier": "suppliers", "via": "via"}[label], mention.actor_id)
+            roles.add(
+                {"recipient": "recipients", "supplier": "suppliers", "via": "via"}[label],
+                mention.actor_id,
+            )
         elif label == "origin":
             roles.add("origins", mention.actor_id)
     triggers = [t for t in triggers if t.label != "use" or _use_has_object(text, t, items)]
@@ -149,11 +164,14 @@ def assign_roles(
     return roles
 
 
-_MOVED = re.compile(r"\b(?:flown|driven|trucked|shipped|smuggled|transported|moved|carried|routed|ferried|transited|trafficked)\b", re.I)
+_MOVED = re.compile(
+    r"\b(?:flown|driven|trucked|shipped|smuggled|transported|moved|carried|routed|ferried|transited|trafficked)\b",
+    re.I,
+)
 
 
 def _end_users_first(roles: Roles, moved: bool) -> None:
-    """"to Hezbollah ... flown into Damascus ... into Lebanon": when an armed group receives,
+    """ "to Hezbollah ... flown into Damascus ... into Lebanon": when an armed group receives,
     the states named on the way are transit points."""
     groups = [r for r in roles.recipients if not r.isupper()]
     states = [r for r in roles.recipients if r.isupper() and r != "PS"]
@@ -170,7 +188,7 @@ _POSSESSION = re.compile(
 
 
 def _possession_fits(text: str, mention: ActorMention, items: list[ItemMention]) -> bool:
-    """"the KN-23 missiles used by Russia" names a holder; "a system similar to that used by the
+    """ "the KN-23 missiles used by Russia" names a holder; "a system similar to that used by the
     Soviet Union" does not: the phrase must follow the goods."""
     left = text[max(0, mention.start - 30) : mention.start]
     m = _POSSESSION.search(left)
@@ -181,7 +199,7 @@ def _possession_fits(text: str, mention: ActorMention, items: list[ItemMention])
 
 
 def _after_use(text: str, mention: ActorMention, triggers: list[Cue]) -> bool:
-    """"fired 3,200 rockets into Israel": after a use verb, into/at/on names a target."""
+    """ "fired 3,200 rockets into Israel": after a use verb, into/at/on names a target."""
     left = text[max(0, mention.start - 12) : mention.start].lower()
     return bool(re.search(r"\b(?:into|at|on|against)\s+(?:the\s+)?$", left)) and any(
         t.label == "use" and t.end <= mention.start for t in triggers
@@ -191,9 +209,15 @@ def _after_use(text: str, mention: ActorMention, triggers: list[Cue]) -> bool:
 def _modifies_item(text: str, mention: ActorMention, items: list[ItemMention]) -> bool:
     for item in items:
         gap = text[mention.end : item.start]
-        if item.start >= mention.end and len(gap) <= 40 and re.fullmatch(
-            r"(?:[-\u2010\u2011](?:made|manufactured|produced|built|origin)\b)?[\s\w\-.,/\u2010\u2011]*", gap
-        ) and not re.search(r"\b(?:of|for|to|from|by|with|in|on|that|which|and\s+the)\b", gap):
+        if (
+            item.start >= mention.end
+            and len(gap) <= 40
+            and re.fullmatch(
+                r"(?:[-\u2010\u2011](?:made|manufactured|produced|built|origin)\b)?[\s\w\-.,/\u2010\u2011]*",
+                gap,
+            )
+            and not re.search(r"\b(?:of|for|to|from|by|with|in|on|that|which|and\s+the)\b", gap)
+        ):
             return True
         if item.start >= mention.end and re.fullmatch(r"\s+and\s+\S+\s+[\w\-]+\s*", gap or "x"):
             return True
@@ -209,13 +233,41 @@ def _nearest_before(triggers: list[Cue], position: int) -> Cue | None:
 
 
 _IRREGULAR = frozenset(
-    "sent sold given made built shown flown driven brought bought taken held paid shot hit put led kept "
-    "left lost struck drawn thrown won got gotten handed dispatched".split()
+    [
+        "sent",
+        "sold",
+        "given",
+        "made",
+        "built",
+        "shown",
+        "flown",
+        "driven",
+        "brought",
+        "bought",
+        "taken",
+        "held",
+        "paid",
+        "shot",
+        "hit",
+        "put",
+        "led",
+        "kept",
+        "left",
+        "lost",
+        "struck",
+        "drawn",
+        "thrown",
+        "won",
+        "got",
+        "gotten",
+        "handed",
+        "dispatched",
+    ]
 )
 
 
 def is_participle(word: str) -> bool:
-    """"were sent", "was supplied": a past participle, so the clause is passive
+    """ "were sent", "was supplied": a past participle, so the clause is passive
     ("Russia is providing" is not)."""
     last = word.lower().split()[-1] if word.split() else ""
     return last.endswith("ed") or last in _IRREGULAR
@@ -226,7 +278,10 @@ def _use_has_object(text: str, trigger: Cue, items: list[ItemMention]) -> bool:
     follows is goods, not a ship ("UAE holds ship carrying arms")."""
     for item in items:
         if trigger.end <= item.start <= trigger.end + 50:
-            return not re.search(r"(?i)\b(?:ship|vessel|boat|plane|aircraft|truck|convoy|dhow|freighter)s?\b", text[trigger.end : item.start])
+            return not re.search(
+                r"(?i)\b(?:ship|vessel|boat|plane|aircraft|truck|convoy|dhow|freighter)s?\b",
+                text[trigger.end : item.start],
+            )
     return False
 
 
@@ -243,18 +298,24 @@ def _assign_by_position(
     start, _end = clause
     for mention, label in zip(parties, labels, strict=True):
         preceding = [t for t in triggers if t.end <= mention.start]
-        if label in ("adjective", "origin") and preceding and preceding[-1].label == "support":
-            if re.fullmatch(r"\s*(?:the\s+)?", text[preceding[-1].end : mention.start]):
-                roles.add("recipients", mention.actor_id)  # "training Russian drone operators"
-                if mention.actor_id in roles.origins:
-                    roles.origins.remove(mention.actor_id)
-                continue
+        if (
+            label in ("adjective", "origin")
+            and preceding
+            and preceding[-1].label == "support"
+            and re.fullmatch(r"\s*(?:the\s+)?", text[preceding[-1].end : mention.start])
+        ):
+            roles.add("recipients", mention.actor_id)  # "training Russian drone operators"
+            if mention.actor_id in roles.origins:
+                roles.origins.remove(mention.actor_id)
+            continue
         if label not in (None, "possessive"):
             continue
         following = [t for t in triggers if t.start >= mention.end]
         if preceding and label is None:
             last = preceding[-1]
-            if last.label in ("give", "support") and _OBJECT_GAP.match(text[last.end : mention.start]):
+            if last.label in ("give", "support") and _OBJECT_GAP.match(
+                text[last.end : mention.start]
+            ):
                 roles.add("recipients", mention.actor_id)
                 continue
         if not following:
@@ -266,10 +327,15 @@ def _assign_by_position(
         between = [p for p in parties if mention.end <= p.start and p.end <= trigger.start]
         if between and not _COORD.match(text[mention.end : between[0].start]):
             continue
-        passive = is_participle(trigger.text) and bool(pats.passive.search(text[max(start, trigger.start - 30) : trigger.start]))
-        role = {"give": "suppliers", "receive": "recipients", "use": "recipients", "support": "suppliers"}.get(
-            trigger.label, "suppliers"
+        passive = is_participle(trigger.text) and bool(
+            pats.passive.search(text[max(start, trigger.start - 30) : trigger.start])
         )
+        role = {
+            "give": "suppliers",
+            "receive": "recipients",
+            "use": "recipients",
+            "support": "suppliers",
+        }.get(trigger.label, "suppliers")
         if passive and trigger.label == "give":
             role = "recipients"
         if label == "possessive" and role == "recipients" and trigger.label == "give":

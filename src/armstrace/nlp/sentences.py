@@ -13,7 +13,9 @@ _ABBREV = re.compile(
     r"(?:[A-Z]\.)+|(?:[A-Z]\.)*(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rep|Sen|Gov|St|No|Nos|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|approx|e\.g|i\.e|cf|al|v|vs)\."
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f\uac00-\ud7a3])")
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f\uac00-\ud7a3])"
+)
 _BOILERPLATE = re.compile(
     r"^(?:related articles|related stories|related|read more|more from|recommended|"
     r"leave a reply|share this|comments|sign in to|subscribe|stay informed)\b",

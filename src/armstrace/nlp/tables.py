@@ -12,13 +12,45 @@ from dataclasses import dataclass, field
 
 _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\b(?:date|as\s+of|when|year|month|period|reported)\b", re.I)),
-    ("seizer", re.compile(r"\b(?:seized\s+by|seizing|interdicted\s+by|intercepted\s+by|stopped\s+by|navy|authority|by\s+whom)\b", re.I)),
-    ("vessel", re.compile(r"\b(?:vessel|ship|boat|conveyance|aircraft|carrier|dhow|flight)\b", re.I)),
-    ("source", re.compile(r"\b(?:estimate\s+by|estimated\s+by|source|according\s+to|reported\s+by|claimed\s+by|figure\s+from)\b", re.I)),
+    (
+        "seizer",
+        re.compile(
+            r"\b(?:seized\s+by|seizing|interdicted\s+by|intercepted\s+by|stopped\s+by|navy|authority|by\s+whom)\b",
+            re.I,
+        ),
+    ),
+    (
+        "vessel",
+        re.compile(r"\b(?:vessel|ship|boat|conveyance|aircraft|carrier|dhow|flight)\b", re.I),
+    ),
+    (
+        "source",
+        re.compile(
+            r"\b(?:estimate\s+by|estimated\s+by|source|according\s+to|reported\s+by|claimed\s+by|figure\s+from)\b",
+            re.I,
+        ),
+    ),
     ("supplier", re.compile(r"\b(?:supplier|from|origin|exporter|seller|sender)\b", re.I)),
-    ("recipient", re.compile(r"\b(?:recipient|destination|buyer|end\s+user|bound\s+for|importer|^to$)\b", re.I)),
-    ("cargo", re.compile(r"\b(?:cargo|items?|weapons|found|contents|materiel|equipment|what|systems?|seized)\b", re.I)),
-    ("quantity", re.compile(r"\b(?:containers|tons|tonnes|shipments|troops|rounds|quantity|number|count|value|us\$|usd|shells|rockets|missiles)\b", re.I)),
+    (
+        "recipient",
+        re.compile(
+            r"\b(?:recipient|destination|buyer|end\s+user|bound\s+for|importer|^to$)\b", re.I
+        ),
+    ),
+    (
+        "cargo",
+        re.compile(
+            r"\b(?:cargo|items?|weapons|found|contents|materiel|equipment|what|systems?|seized)\b",
+            re.I,
+        ),
+    ),
+    (
+        "quantity",
+        re.compile(
+            r"\b(?:containers|tons|tonnes|shipments|troops|rounds|quantity|number|count|value|us\$|usd|shells|rockets|missiles)\b",
+            re.I,
+        ),
+    ),
 ]
 _INTERDICTION_HEADER = re.compile(r"seiz|intercept|interdict|confiscat", re.I)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
@@ -52,7 +84,7 @@ def split_cells(text: str, start: int, end: int) -> list[Cell]:
     positions = [m.start() for m in re.finditer(r"\|", line)]
     if line.strip() and not line.lstrip().startswith("|"):
         positions.insert(0, -1)
-    for left, right in zip(positions, positions[1:] + [len(line)], strict=False):
+    for left, right in zip(positions, [*positions[1:], len(line)], strict=False):
         raw = line[left + 1 : right]
         stripped = raw.strip()
         if not stripped and right == len(line):

@@ -33,7 +33,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b")),
     ("dmy", re.compile(rf"\b(?P<day>{_DAY})\s+(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})\b")),
     ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("decades", re.compile(rf"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+(?:and\s+(?:early|mid|late)[-\s]*)?)?(?P<d1>(?:1[89]|20)\d0)s(?:\s+and\s+(?:the\s+)?(?P<d2>(?:1[89]|20)\d0)s)?", re.I)),
+    ("decades", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+(?:and\s+(?:early|mid|late)[-\s]*)?)?(?P<d1>(?:1[89]|20)\d0)s(?:\s+and\s+(?:the\s+)?(?P<d2>(?:1[89]|20)\d0)s)?", re.I)),
     ("my", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
     ("year", re.compile(rf"(?<![\w\-/.,])(?P<year>{_YEAR})(?![\w\-/]|,\d)")),
     ("rel_month", re.compile(rf"\b(?P<rel>(?i:last|this|next|in|since|by|until|from|early|late|mid|on|during))[-\s]+(?P<month>{_MONTH})(?!\s+\d)(?P<same>\s+(?:that|the)\s+same\s+year|\s+of\s+that\s+year|\s+last\s+year|\s+this\s+year)?\b")),
@@ -49,8 +49,13 @@ _MAYBE_DATE = re.compile(
     r"tonight|year|month)",
     re.I,
 )
-_SINCE = re.compile(r"\b(?:since|from|starting\s+in|beginning\s+in|as\s+of)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
-_UNTIL = re.compile(r"\b(?:prior\s+to|before|until|till|by|up\s+to|as\s+of|through)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+_SINCE = re.compile(
+    r"\b(?:since|from|starting\s+in|beginning\s+in|as\s+of)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I
+)
+_UNTIL = re.compile(
+    r"\b(?:prior\s+to|before|until|till|by|up\s+to|as\s+of|through)\s+(?:early\s+|late\s+|mid-?\s*)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,13 @@ class DateResolver:
                 when, year = value
                 before = text[max(0, m.start() - 24) : m.start()]
                 if isinstance(when, str):
-                    if _SINCE.search(before) or (kind == "rel_month" and m.group("rel").lower() == "since"):
+                    if _SINCE.search(before) or (
+                        kind == "rel_month" and m.group("rel").lower() == "since"
+                    ):
                         when = {"start": when}
-                    elif _UNTIL.search(before) or (kind == "rel_month" and m.group("rel").lower() in ("by", "until")):
+                    elif _UNTIL.search(before) or (
+                        kind == "rel_month" and m.group("rel").lower() in ("by", "until")
+                    ):
                         when = {"end": when}
                 taken.append((m.start(), m.end()))
                 found.append(DateMention(m.start() + offset, m.end() + offset, when, year))
@@ -106,7 +115,11 @@ class DateResolver:
 
     def _value(self, kind: str, m: re.Match[str]) -> tuple[str | dict[str, str], int] | None:
         if kind in ("mdy", "dmy"):
-            year, month, day = int(m.group("year")), MONTHS[_month_key(m.group("month"))], int(re.sub(r"\D", "", m.group("day")))
+            year, month, day = (
+                int(m.group("year")),
+                MONTHS[_month_key(m.group("month"))],
+                int(re.sub(r"\D", "", m.group("day"))),
+            )
             if not 1 <= day <= 31:
                 return None
             self.anchor_month = month
@@ -179,7 +192,7 @@ class DateResolver:
             return None
 
     def _month_day(self, m: re.Match[str]) -> tuple[str, int] | None:
-        """"on March 19": the year is the anchor's, else the publication's."""
+        """ "on March 19": the year is the anchor's, else the publication's."""
         month = MONTHS[_month_key(m.group("month"))]
         day = int(m.group("day"))
         if m.group("month") == "May" and not re.search(r"\d", m.group(0)):
@@ -191,7 +204,7 @@ class DateResolver:
         return f"{year:04d}-{month:02d}-{day:02d}", year
 
     def _weekday(self, m: re.Match[str]) -> tuple[str, int] | None:
-        """"on Wednesday", "last Thursday": the latest such day before the publication date."""
+        """ "on Wednesday", "last Thursday": the latest such day before the publication date."""
         pub = self._pub_date()
         if pub is None:
             return None
@@ -220,7 +233,9 @@ class DateResolver:
         if rel in ("last month", "the previous month"):
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         elif rel.startswith("last "):
-            season = {"autumn": 10, "fall": 10, "summer": 7, "spring": 4, "winter": 1}[rel.split()[1]]
+            season = {"autumn": 10, "fall": 10, "summer": 7, "spring": 4, "winter": 1}[
+                rel.split()[1]
+            ]
             year = year if season < month else year - 1
             return f"{year:04d}", year  # a season gives the year, not a month
         return f"{year:04d}-{month:02d}", year

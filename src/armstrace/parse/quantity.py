@@ -28,7 +28,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], dict[str, float | None], dict[str, float], dict[str, str]]:
+def _patterns() -> tuple[
+    re.Pattern[str], dict[str, float | None], dict[str, float], dict[str, str]
+]:
     lex = load_lexicon().quantities
     words: dict[str, float | None] = {str(k).lower(): v for k, v in lex["number_words"].items()}
     scales: dict[str, float] = {str(k).lower(): float(v) for k, v in lex["scales"].items()}
@@ -57,7 +59,9 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|s\b|th\b|st\b|nd\b|rd\b|'s\b|-year|\s*years?\b|\s*months?\b|\s*weeks?\b|\s*days?\b)",
     re.I,
 )
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:No\.?|[Nn]umber|Type|Plant|Resolution|[Pp]age|[Aa]rticle)\s*$")
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:No\.?|[Nn]umber|Type|Plant|Resolution|[Pp]age|[Aa]rticle)\s*$"
+)
 
 
 def _to_number(raw: str, words: dict[str, float | None]) -> float | None:
