@@ -674,9 +674,9 @@ class Assembler:
         # makers written on the items: "Iranian-made", "North Korean fuses" in a cargo list
         per_item: dict[str, list[ItemMention]] = {}
         for mention in parties:
-            if mention.form != "demonym" or not is_adjective(text, mention):
-                continue
             suffix = pats.made_suffix.match(text[mention.end : mention.end + 16])
+            if not suffix and (mention.form != "demonym" or not is_adjective(text, mention)):
+                continue  # a name counts only as "Iran-made"; a demonym as "Iranian" or "Iranian-made"
             if _designer(text, sent.start, mention) or re.match(
                 r"^[-\u2010\u2011](?:supplied|backed|sponsored|funded|provided|delivered|bound|owned|flagged)\b",
                 text[mention.end : mention.end + 14],
@@ -709,7 +709,12 @@ class Assembler:
         makers = self._makers(sent, parties, verbs)
         if not makers:
             return
-        after_verb = [i for i in material if verbs[0].start - 40 <= i.start]
+        loose = re.fullmatch(r"(?i)build|builds|built|make|makes|making", verbs[0].text)
+        after_verb = [
+            i for i in material
+            if verbs[0].end <= i.start <= (verbs[0].end + 30 if loose else sent.end)
+            or (i.end <= verbs[0].start and re.fullmatch(r"[\s\w\-]{0,12}", text[i.end : verbs[0].start]))
+        ]  # the product follows the verb ("produces shells") or names the plant ("munitions factories")
         passive = cue_patterns().passive.search(
             text[max(sent.start, verbs[0].start - 30) : verbs[0].start]
         )
@@ -811,11 +816,14 @@ class Assembler:
                         text[mention.end : verb.end + 1],
                     )
                 )
+                between = [p for p in parties if mention.end <= p.start and p.end <= verb.start]
                 if (
                     subject_like
+                    and not between  # the maker is the subject: no other party in between
                     and mention.end <= verb.start
                     and len(gap) <= 42
                     and not re.search(r"[,;]|\b(?:that|which|suggest\w*|to\s+meet|for)\b", gap)
+                    and not re.search(r"(?i)\b(?:from|to|by|with|of|into|for|at|on)\s+(?:the\s+)?$", text[max(sent.start, mention.start - 12) : mention.start])
                 ):
                     makers.append(mention.actor_id)
             if (

@@ -30,7 +30,7 @@ _GROUP_NOUN = re.compile(  # "Palestinian militants" names a party, not an adjec
     r"armed\s+groups?|jihadists|separatists|suppliers|companies|firms|manufacturers|producers|exporters|"
     r"arms\s+makers|defen[cs]e\s+firms|defen[cs]e\s+companies|entities|traders|brokers|state\s+companies|"
     r"company|firm|manufacturer|maker|producer|exporter|supplier|contractor|state-owned\s+\w+|"
-    r"air\s+force|army|navy|military|armed\s+forces|forces|troops|soldiers|junta|security\s+forces|marines)\b",
+    r"air\s+force|army|navy|military|armed\s+forces|junta|security\s+forces|marines)\b",
     re.I,
 )
 _FLAG = re.compile(

@@ -116,7 +116,7 @@ def assign_roles(
             else:
                 label = "possessive"
         elif _HOLDER.match(after):
-            label = "recipient"
+            label = "holder"
         if label is None:
             label = _marker_role(text, start, mention)
             if label == "recipient" and _after_use(text, mention, triggers):
@@ -132,6 +132,14 @@ def assign_roles(
             else:
                 label = "origin" if _modifies_item(text, mention, items) else "adjective"
         labels.append(label)
+    # holders: "in Hamas and Hezbollah arsenals" makes both names recipients
+    for i in range(len(parties) - 1, -1, -1):
+        if labels[i] == "holder":
+            labels[i] = "recipient"
+            j = i
+            while j > 0 and labels[j - 1] in (None, "ignore") and _COORD.match(text[parties[j - 1].end : parties[j].start]):
+                labels[j - 1] = "recipient"
+                j -= 1
     # coordination: "to Hamas and Hezbollah" shares the first name's role
     for i in range(1, len(parties)):
         if (
@@ -273,6 +281,17 @@ def is_participle(word: str) -> bool:
     return last.endswith("ed") or last in _IRREGULAR
 
 
+_FORCES_NOUN = re.compile(r"^\s+(?:armed\s+)?(?:forces|troops|soldiers|military|army|units)\b", re.I)
+
+
+def _forces_subject(text: str, mention: ActorMention, triggers: list[Cue]) -> bool:
+    m = _FORCES_NOUN.match(text[mention.end : mention.end + 24])
+    if not m:
+        return False
+    after = mention.end + m.end()
+    return any(0 <= t.start - after <= 24 and t.label in ("use", "receive") for t in triggers)
+
+
 def _use_has_object(text: str, trigger: Cue, items: list[ItemMention]) -> bool:
     """A use verb ("holds", "carrying", "fired") makes its subject a recipient only when what
     follows is goods, not a ship ("UAE holds ship carrying arms")."""
@@ -296,7 +315,12 @@ def _assign_by_position(
     """Subjects take the role of the next trigger verb; objects right after a give-verb receive."""
     pats = cue_patterns()
     start, _end = clause
-    for mention, label in zip(parties, labels, strict=True):
+    for index, (mention, label) in enumerate(zip(parties, labels, strict=True)):
+        if label == "origin" and _forces_subject(text, mention, triggers):
+            label = None  # "Russian forces have fired ...": the forces' state is the subject
+            labels[index] = None
+            if mention.actor_id in roles.origins:
+                roles.origins.remove(mention.actor_id)
         preceding = [t for t in triggers if t.end <= mention.start]
         if (
             label in ("adjective", "origin")
