@@ -82,9 +82,14 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("transfer", "US", "TW", "aircraft")},
     ),
     ("The system is similar to that used by the Soviet Union for its arms.", set()),
-    ("North Korean troops are fighting alongside Russian forces in the Kursk region.",
-     {("support", "KP", "RU", "troops")}),
-    ("Russia imports semiconductors from China to build missiles.", {("transfer", "CN", "RU", "technology")}),
+    (
+        "North Korean troops are fighting alongside Russian forces in the Kursk region.",
+        {("support", "KP", "RU", "troops")},
+    ),
+    (
+        "Russia imports semiconductors from China to build missiles.",
+        {("transfer", "CN", "RU", "technology")},
+    ),
     ("Russia has dropped thousands of glide bombs on Kharkiv.", set()),
 ]
 

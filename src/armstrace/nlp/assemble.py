@@ -711,9 +711,13 @@ class Assembler:
             return
         loose = re.fullmatch(r"(?i)build|builds|built|make|makes|making", verbs[0].text)
         after_verb = [
-            i for i in material
+            i
+            for i in material
             if verbs[0].end <= i.start <= (verbs[0].end + 30 if loose else sent.end)
-            or (i.end <= verbs[0].start and re.fullmatch(r"[\s\w\-]{0,12}", text[i.end : verbs[0].start]))
+            or (
+                i.end <= verbs[0].start
+                and re.fullmatch(r"[\s\w\-]{0,12}", text[i.end : verbs[0].start])
+            )
         ]  # the product follows the verb ("produces shells") or names the plant ("munitions factories")
         passive = cue_patterns().passive.search(
             text[max(sent.start, verbs[0].start - 30) : verbs[0].start]
@@ -823,7 +827,10 @@ class Assembler:
                     and mention.end <= verb.start
                     and len(gap) <= 42
                     and not re.search(r"[,;]|\b(?:that|which|suggest\w*|to\s+meet|for)\b", gap)
-                    and not re.search(r"(?i)\b(?:from|to|by|with|of|into|for|at|on)\s+(?:the\s+)?$", text[max(sent.start, mention.start - 12) : mention.start])
+                    and not re.search(
+                        r"(?i)\b(?:from|to|by|with|of|into|for|at|on)\s+(?:the\s+)?$",
+                        text[max(sent.start, mention.start - 12) : mention.start],
+                    )
                 ):
                     makers.append(mention.actor_id)
             if (
@@ -1051,6 +1058,11 @@ class Assembler:
         suppliers, recipients = self._complete_roles(
             index, roles, parties, live, bool(bound), clause, sent_parties, support_only
         )
+        owners = {a.end: a.actor_id for a in parties}
+        support_items = [  # "Russian forces fired ...": the receiving side's own troops are not goods
+            i for i in support_items
+            if not (i.category == "troops" and (owners.get(i.start - 1) in recipients or owners.get(i.start - 2) in recipients))
+        ]  # fmt: skip
         recent_flow = self.flow if self.flow and index - self.flow.sentence <= 1 else None
         if (
             recent_flow and suppliers and recipients and set(suppliers) <= set(recent_flow.suppliers)

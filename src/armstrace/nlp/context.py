@@ -72,7 +72,9 @@ def scan_document(text: str) -> DocumentMentions:
     actors = [a for a in find_actors(text) if not _inside(a.start, a.end, named)]
     actors = _resolve(text, actors)
     occupied = sorted((a.start, a.end) for a in actors if a.form in ("agency", "media", "name"))
-    ends = {a.end for a in actors if not a.actor_id.isupper()}  # "al-Shabaab fighters" name the group
+    ends = {
+        a.end for a in actors if not a.actor_id.isupper()
+    }  # "al-Shabaab fighters" name the group
     items = [
         i for i in find_items(text)
         if not _inside(i.start, i.end, named) and not _overlaps(i, occupied) and not _not_goods(text, i)

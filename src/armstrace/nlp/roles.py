@@ -137,7 +137,11 @@ def assign_roles(
         if labels[i] == "holder":
             labels[i] = "recipient"
             j = i
-            while j > 0 and labels[j - 1] in (None, "ignore") and _COORD.match(text[parties[j - 1].end : parties[j].start]):
+            while (
+                j > 0
+                and labels[j - 1] in (None, "ignore")
+                and _COORD.match(text[parties[j - 1].end : parties[j].start])
+            ):
                 labels[j - 1] = "recipient"
                 j -= 1
     # coordination: "to Hamas and Hezbollah" shares the first name's role
@@ -281,7 +285,9 @@ def is_participle(word: str) -> bool:
     return last.endswith("ed") or last in _IRREGULAR
 
 
-_FORCES_NOUN = re.compile(r"^\s+(?:armed\s+)?(?:forces|troops|soldiers|military|army|units)\b", re.I)
+_FORCES_NOUN = re.compile(
+    r"^\s+(?:armed\s+)?(?:forces|troops|soldiers|military|army|units)\b", re.I
+)
 
 
 def _forces_subject(text: str, mention: ActorMention, triggers: list[Cue]) -> bool:
