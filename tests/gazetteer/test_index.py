@@ -61,7 +61,7 @@ def test_compact_ignores_spaces_and_hyphens(text: str) -> None:
         ("Daesh", ["islamic-state"]),
         ("ISIL", ["islamic-state"]),
         ("Palestinian Islamic Jihad", ["pij"]),
-        ("Rapid Support Forces", ["rsf"]),
+        ("Rapid Support Forces", ["rapid-support-forces"]),
         ("NIS", ["kr-nis"]),
         ("National Intelligence Agency", ["kr-nis"]),
         ("State Department", ["us-state-department"]),
