@@ -15,6 +15,7 @@ _GROUP = re.compile(
     r"\bthe\s+(?:group|militia|movement|militants|rebels|organi[sz]ation|faction)\b(?!['\u2019]s\s+leader)",
     re.I,
 )
+_COUNTRY = re.compile(r"\bthe\s+country(?=['\u2019]s\b|\s+(?:army|military|government|forces|air\s+force|navy)\b)", re.I)
 _BOTH = re.compile(
     r"\b(?:both\s+(?:governments|countries|states|capitals)|the\s+two\s+(?:governments|countries|states))\b",
     re.I,
@@ -54,6 +55,9 @@ class AnaphoraState:
         for m in _GROUP.finditer(text, start, end):
             if self.last_group:
                 found.append(ActorMention(m.start(), m.end(), m.group(0), self.last_group, "name"))
+        for m in _COUNTRY.finditer(text, start, end):  # "to the country's army"
+            if self.states:
+                found.append(ActorMention(m.start(), m.end(), m.group(0), self.states[-1], "name"))
         for m in _BOTH.finditer(text, start, end):
             if len(self.states) == 2:
                 for state in self.states:

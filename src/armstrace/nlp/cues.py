@@ -57,8 +57,9 @@ def _ending(phrases: list[str], fillers: list[str]) -> re.Pattern[str]:
     fill = "|".join(
         re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(fillers), key=len, reverse=True)
     )
+    person = r"(?-i:(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+['\u2019]s\s+)"  # "Khalifa Haftar's"
     return re.compile(
-        rf"(?:^|(?-i:(?<![a-z])))(?:{alt})\s*[\"'\u201c\u201d\u2018\u2019\u2026,]*\s*(?:(?:{fill})\s+)*[\"'\u201c\u2018]?$",
+        rf"(?:^|(?-i:(?<![a-z])))(?:{alt})\s*[\"'\u201c\u201d\u2018\u2019\u2026,]*\s*(?:(?:{fill})\s+|{person})*[\"'\u201c\u2018]?$",
         re.I,
     )
 

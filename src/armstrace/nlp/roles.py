@@ -70,8 +70,14 @@ class Roles:
             bucket.append(actor_id)
 
 
+_SHIFT = re.compile(r"\b(?:shift|switch|move|turn)\w*\s+(?:away\s+)?from\s+[^.;]{1,60}?\s+(?:to|towards?)\s+(?:the\s+)?$", re.I)
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*$", re.I)
+
+
 def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | None:
     left = text[max(clause_start, mention.start - 48) : mention.start]
+    if _SHIFT.search(text[max(clause_start, mention.start - 90) : mention.start]):
+        return "ignore"  # "a shift from Singapore to Thailand" is a change of supplier, not a delivery
     pats = cue_patterns().roles
     best: tuple[int, str] | None = None
     for role in ("recipient", "supplier", "via", "ignore"):
@@ -354,7 +360,12 @@ def _assign_by_position(
         gap = text[mention.end : trigger.start]
         if len(gap) > 90 or re.search(r"[;:]", gap):
             continue
-        between = [p for p in parties if mention.end <= p.start and p.end <= trigger.start]
+        if _RELATIVE.search(text[start : mention.start]):
+            continue  # ", which expelled French and then American troops,": not the main subject
+        between = [
+            p for p in parties
+            if mention.end <= p.start and p.end <= trigger.start and not _RELATIVE.search(text[start : p.start])
+        ]  # fmt: skip
         if between and not _COORD.match(text[mention.end : between[0].start]):
             continue
         passive = is_participle(trigger.text) and bool(
