@@ -27,7 +27,7 @@ from armstrace.nlp.cues import (
 from armstrace.nlp.items import ItemEntry, drop_generic, group_items
 from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
-from armstrace.nlp.roles import Roles, assign_roles, is_adjective
+from armstrace.nlp.roles import Roles, assign_roles, is_adjective, is_participle
 from armstrace.nlp.sentences import Sentence, split_clauses, split_sentences
 from armstrace.nlp.tables import (
     Table,
@@ -70,6 +70,8 @@ _COLLECTIVE = re.compile(
     r"third\s+countr(?:y|ies)|militant\s+groups|terrorist\s+organi[sz]ations|allies|partners|you)\b",
     re.I,
 )
+_EVENT_NOUN = re.compile(r"(?i)seizure|interception|interdiction|detention|confiscation|grounding")
+_REFERENCE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 _GENERIC_EVENTS = re.compile(r"(?i)seizures|interceptions|interdictions|detentions|confiscations")
 _CONTEXT_DENIAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\s+(?:both\s+)?(?:the|these|those|such|all|"
@@ -364,6 +366,11 @@ class Assembler:
         text = self.text
         seize = [c for c in find(pats.seize, text, sent.start, sent.end, "seize")
                  if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)]  # fmt: skip
+        if self.frame is not None and seize and all(
+            _EVENT_NOUN.fullmatch(c.text) and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
+            for c in seize
+        ):
+            seize = []  # "publicised the seizure", "the largest seizure": the same event again
         discover = pats.discover.search(text, sent.start, sent.end)
         vessels = self.mentions.between("vessels", sent.start, sent.end)
         named = [v for v in vessels if v.name]

@@ -102,7 +102,9 @@ _TRANSPORT = re.compile(
 )
 _AGENT = re.compile(
     r"^\s+(?:have\s+|had\s+|has\s+)?(?:struck|strike|bombed|attacked|hit|shelled|shot\s+down|destroyed|"
-    r"intercepted|downed|killed|targeted|raided|flew\s+over|patrolled|escorted)\b",
+    r"intercepted|downed|killed|targeted|raided|flew\s+over|patrolled|escorted|stopped|boarded|seized|"
+    r"detained|searched|captured|sank|sunk)\b"
+    r"|^\s+(?:were|was|have\s+been|had\s+been)\s+(?:hit|struck|destroyed|damaged|targeted|attacked|downed)\b",
     re.I,
 )
 _TARGET = re.compile(

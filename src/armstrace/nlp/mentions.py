@@ -177,10 +177,17 @@ def find_items(text: str) -> list[ItemMention]:
         following = kept[i + 1] if i + 1 < len(kept) else None
         if (
             not item.generic and following is not None and following.generic
-            and following.category not in (item.category, "munitions")
+            and following.category not in (item.category, "munitions", "troops", "training", "construction")
             and re.fullmatch(r"[\s\-]*", text[item.end : following.start])
         ):  # fmt: skip
             continue  # "F-7 rocket-propelled grenade": the noun after a bare code names the goods
+        previous = out[-1] if out else None
+        if (
+            item.generic and item.category in ("troops", "training")
+            and previous is not None and not previous.generic
+            and re.fullmatch(r"[\s\-]*", text[previous.end : item.start])
+        ):  # fmt: skip
+            continue  # "JF-17 fighters", "Yak-130 trainers": aircraft, not people
         out.append(item)
     return out
 

@@ -96,6 +96,8 @@ def bind_quantities(
             continue
         if category is None:
             continue
+        if unit == "shipments" and number.value == 1:
+            continue  # "One shipment became notorious": a reference, not a count
         value = number.value
         bound.append(
             BoundQuantity(

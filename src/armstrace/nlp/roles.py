@@ -70,6 +70,11 @@ class Roles:
             bucket.append(actor_id)
 
 
+_MEMBERS_FROM = re.compile(
+    r"\b(?:fighters|members|militants|commanders|officers|operatives|cadres|soldiers|troops|recruits|engineers)\s+"
+    r"(?:from|of)\s+(?:the\s+)?$",
+    re.I,
+)
 _SHIFT = re.compile(r"\b(?:shift|switch|move|turn)\w*\s+(?:away\s+)?from\s+[^.;]{1,60}?\s+(?:to|towards?)\s+(?:the\s+)?$", re.I)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*$", re.I)
 
@@ -123,6 +128,9 @@ def assign_roles(
                 label = "possessive"
         elif _HOLDER.match(after):
             label = "holder"
+        if label is None and _MEMBERS_FROM.search(text[max(start, mention.start - 40) : mention.start]):
+            # "fighters from Hamas and Islamic Jihad trained in Iran": the group's members
+            label = "recipient" if re.search(r"(?i)\btrain", text[mention.end : end]) else "ignore"
         if label is None:
             label = _marker_role(text, start, mention)
             if label == "recipient" and _after_use(text, mention, triggers):
