@@ -15,7 +15,10 @@ _GROUP = re.compile(
     r"\bthe\s+(?:group|militia|movement|militants|rebels|organi[sz]ation|faction)\b(?!['\u2019]s\s+leader)",
     re.I,
 )
-_COUNTRY = re.compile(r"\bthe\s+country(?=['\u2019]s\b|\s+(?:army|military|government|forces|air\s+force|navy)\b)", re.I)
+_COUNTRY = re.compile(
+    r"\bthe\s+country(?=['\u2019]s\b|\s+(?:army|military|government|forces|air\s+force|navy)\b)",
+    re.I,
+)
 _BOTH = re.compile(
     r"\b(?:both\s+(?:governments|countries|states|capitals)|the\s+two\s+(?:governments|countries|states))\b",
     re.I,

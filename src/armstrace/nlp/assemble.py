@@ -366,9 +366,14 @@ class Assembler:
         text = self.text
         seize = [c for c in find(pats.seize, text, sent.start, sent.end, "seize")
                  if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)]  # fmt: skip
-        if self.frame is not None and seize and all(
-            _EVENT_NOUN.fullmatch(c.text) and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
-            for c in seize
+        if (
+            self.frame is not None
+            and seize
+            and all(
+                _EVENT_NOUN.fullmatch(c.text)
+                and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
+                for c in seize
+            )
         ):
             seize = []  # "publicised the seizure", "the largest seizure": the same event again
         discover = pats.discover.search(text, sent.start, sent.end)
@@ -966,8 +971,11 @@ class Assembler:
         text = self.text
         start, end = clause
         pats = cue_patterns()
-        parties = [p for p in sent_parties if start <= p.start < end]
-        items = [i for i in sent_items if start <= i.start < end]
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+        parties = [
+            p for p in sent_parties if start <= p.start < end and not _within(p.start, asides)
+        ]
+        items = [i for i in sent_items if start <= i.start < end and not _within(i.start, asides)]
         triggers = find_transfer_cues(text, start, end)
         support_cues = find(pats.support, text, start, end, "support")
         live = [t for t in triggers if not is_negated(text, start, t.start)]
@@ -1194,6 +1202,22 @@ class Assembler:
             if dominant:
                 return [dominant[0]], [dominant[1]]
             return suppliers, recipients
+        if (
+            not recipients
+            and live
+            and live[0].label == "give"
+            and not is_participle(live[0].text[:0] or "x")
+        ):
+            later = [
+                p for p in parties
+                if p.start > live[0].end and p.form in ("name", "place", "weak")
+                and p.actor_id not in suppliers and p.actor_id not in roles.via
+                and not cue_patterns().roles["ignore"].search(text[max(clause[0], p.start - 30) : p.start])
+            ]  # fmt: skip
+            if len({p.actor_id for p in later}) == 1:
+                recipients = [
+                    later[0].actor_id
+                ]  # "delivered missiles to bolster the defences around Pyongyang"
         if not recipients:
             if collective and not quantified:
                 return suppliers, recipients
@@ -1321,6 +1345,14 @@ class Assembler:
                 facility=facility,
             )
         )
+
+
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{3,120},", re.I)
+
+
+def _within(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Inside an aside (", which expelled French troops,"): not part of the main statement."""
+    return any(s <= position < e for s, e in spans)
 
 
 def _denier(attributions: list[Attribution], text: str, start: int, end: int) -> Attribution | None:

@@ -126,7 +126,9 @@ def cue_patterns() -> CuePatterns:
             re.I,
         ),
         negation=re.compile(
-            r"\b(?:no|not|never|n't|neither|nor|without)\s+(?:(?:\w+ly|yet|been|be|ever|have|has|had|to|any|a|the|actually)\s+){0,3}$",
+            r"\b(?:no|not|never|n't|neither|nor|without)\s+(?:(?:\w+ly|yet|been|be|ever|have|has|had|to|any|a|the|actually)\s+){0,3}$"
+            r"|\b(?:declined|declines|decline|refused|refuses|refuse|unwilling|reluctant|ruled\s+out|rules\s+out|"
+            r"stopped\s+short\s+of|barred\s+from|banned\s+from|forbidden\s+to|prohibited\s+from)\s+(?:\w+\s+){0,2}$",
             re.I,
         ),
         scoped_negation=re.compile(

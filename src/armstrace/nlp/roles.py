@@ -75,14 +75,19 @@ _MEMBERS_FROM = re.compile(
     r"(?:from|of)\s+(?:the\s+)?$",
     re.I,
 )
-_SHIFT = re.compile(r"\b(?:shift|switch|move|turn)\w*\s+(?:away\s+)?from\s+[^.;]{1,60}?\s+(?:to|towards?)\s+(?:the\s+)?$", re.I)
+_SHIFT = re.compile(
+    r"\b(?:shift|switch|move|turn)\w*\s+(?:away\s+)?from\s+[^.;]{1,60}?\s+(?:to|towards?)\s+(?:the\s+)?$",
+    re.I,
+)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*$", re.I)
 
 
 def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | None:
     left = text[max(clause_start, mention.start - 48) : mention.start]
     if _SHIFT.search(text[max(clause_start, mention.start - 90) : mention.start]):
-        return "ignore"  # "a shift from Singapore to Thailand" is a change of supplier, not a delivery
+        return (
+            "ignore"  # "a shift from Singapore to Thailand" is a change of supplier, not a delivery
+        )
     pats = cue_patterns().roles
     best: tuple[int, str] | None = None
     for role in ("recipient", "supplier", "via", "ignore"):
@@ -128,7 +133,9 @@ def assign_roles(
                 label = "possessive"
         elif _HOLDER.match(after):
             label = "holder"
-        if label is None and _MEMBERS_FROM.search(text[max(start, mention.start - 40) : mention.start]):
+        if label is None and _MEMBERS_FROM.search(
+            text[max(start, mention.start - 40) : mention.start]
+        ):
             # "fighters from Hamas and Islamic Jihad trained in Iran": the group's members
             label = "recipient" if re.search(r"(?i)\btrain", text[mention.end : end]) else "ignore"
         if label is None:
