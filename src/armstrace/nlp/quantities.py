@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from armstrace.model.claim import Quantity
+from armstrace.nlp.lexicon import load_lexicon, phrase_pattern
 from armstrace.nlp.mentions import ItemMention
 from armstrace.parse.quantity import NumberMention
 
@@ -110,6 +112,12 @@ def bind_quantities(
     return bound
 
 
+@cache
+def _civilian() -> re.Pattern[str]:
+    goods = load_lexicon().quantities["civilian_goods"]
+    return re.compile(r"(?:[\w\-]+\s+){0,2}?" + phrase_pattern(goods, plural=True), re.I)
+
+
 def _qualifier(
     text: str, clause_start: int, number: NumberMention, previous: NumberMention | None
 ) -> str:
@@ -172,7 +180,8 @@ def _unit_and_item(
                     item.category not in ("munitions", *SUPPORT_CATEGORIES) and unit == "containers"
                 )
                 return unit, item.category if specific else "munitions", item
-            return None, None, None  # "10,000 tons of brown sugar": not the arms
+            if _civilian().match(text, rest_at + contents.end(), rest_at + contents.end() + 40):
+                return None, None, None  # "10,000 tons of brown sugar": not the arms
         return unit, "munitions", None
     item = _item_at(items, number.end, 40, text)
     if item is not None and item.start < clause_end:

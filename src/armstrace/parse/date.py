@@ -41,12 +41,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:(?P<last>last|this\s+past|on|this)\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
     ("rel_day", re.compile(r"\b(?P<rel>yesterday|today|last\s+night|earlier\s+today)\b", re.I)),
     ("rel_period", re.compile(r"\b(?P<rel>last\s+month|this\s+month|earlier\s+this\s+month|later\s+this\s+month|the\s+previous\s+month|last\s+autumn|last\s+fall|last\s+spring|last\s+summer|last\s+winter|earlier\s+this\s+year|this\s+year)\b", re.I)),
+    ("rel_anchor", re.compile(r"\b(?:at\s+that\s+time|at\s+the\s+time|by\s+then|by\s+that\s+time|at\s+that\s+point)\b", re.I)),
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous|the\s+following|the\s+same|that\s+same|earlier\s+this|later\s+that|the\s+previous|the\s+next)\s+year\b", re.I)),
 ]  # fmt: skip
 
 _MAYBE_DATE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|today|"
-    r"tonight|year|month)",
+    r"tonight|year|month|time|then)",
     re.I,
 )
 _SINCE = re.compile(
@@ -140,6 +141,12 @@ class DateResolver:
             return f"{year:04d}", year
         if kind == "rel_month":
             return self._relative_month(m)
+        if kind == "rel_anchor":
+            if self.anchor_year is None:
+                return None
+            if self.anchor_month:
+                return f"{self.anchor_year:04d}-{self.anchor_month:02d}", self.anchor_year
+            return f"{self.anchor_year:04d}", self.anchor_year
         if kind == "md":
             return self._month_day(m)
         if kind == "weekday":
