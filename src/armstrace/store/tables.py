@@ -187,3 +187,101 @@ class AuditLogTable(Base):
     target_id: Mapped[str] = mapped_column(String, index=True)
     before: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
     after: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    """Why the analyst did it, in their words (migration 0002_curation)."""
+
+
+# -- curation (migration 0002_curation) ------------------------------------------------------
+
+ENTITY_KINDS = ("actor", "vessel", "item", "place")
+VERDICTS = ("same", "different")
+
+
+class JudgementTable(Base):
+    """An analyst's decision that two entity ids are (or are not) the same thing.
+
+    Append-only: a split retracts a judgement (retracted_at/by) and never deletes it, so the
+    history of every merge stays readable.
+    """
+
+    __tablename__ = "judgements"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", ENTITY_KINDS), name="kind"),
+        CheckConstraint(_one_of("verdict", VERDICTS), name="verdict"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user: Mapped[str] = mapped_column(String)
+    left_id: Mapped[str] = mapped_column(String, index=True)
+    right_id: Mapped[str] = mapped_column(String, index=True)
+    kind: Mapped[str] = mapped_column(String)
+    verdict: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(Text)
+    retracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retracted_by: Mapped[str | None] = mapped_column(String)
+
+
+class FindingAssessmentTable(Base):
+    """An analyst's credibility (1..6) for a finding, overruling the suggested value."""
+
+    __tablename__ = "finding_assessments"
+    __table_args__ = (CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility"),)
+
+    finding_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    credibility: Mapped[int] = mapped_column(Integer)
+    user: Mapped[str] = mapped_column(String)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# -- web workbench: users, sessions, API tokens, query indexes (migration 0003_users) --------
+
+ROLES = ("viewer", "analyst", "admin")
+"""Team-mode roles, weakest first: viewers read, analysts curate and upload, admins manage users."""
+
+
+class UserTable(Base):
+    """A person who may sign in to the workbench in team mode; passwords are argon2 hashes."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_one_of("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SessionTable(Base):
+    """A signed-in browser; only the SHA-256 of the cookie value is kept."""
+
+    __tablename__ = "sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class ApiTokenTable(Base):
+    """A bearer token for scripts; only its SHA-256 is kept, the token is shown once."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# Indexes the workbench's claim filters need at 100,000 claims (bench/api_latency.py).
+Index("ix_claims_hedge", ClaimTable.hedge)
+Index("ix_claims_when_start", ClaimTable.when_start)
+Index("ix_claims_credibility", ClaimTable.credibility)
+Index("ix_claims_curation_status", ClaimTable.curation_status)
