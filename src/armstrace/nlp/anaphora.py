@@ -19,6 +19,9 @@ _COUNTRY = re.compile(
     r"\bthe\s+country(?=['\u2019]s\b|\s+(?:army|military|government|forces|air\s+force|navy)\b)",
     re.I,
 )
+_ARMY = re.compile(
+    r"(?<![A-Z][a-z]{2}\s)(?<!['\u2019]s\s)\bthe\s+(?:army|military|junta|regime|armed\s+forces|military\s+government|generals)\b(?!\s+of\b)",
+)
 _BOTH = re.compile(
     r"\b(?:both\s+(?:governments|countries|states|capitals)|the\s+two\s+(?:governments|countries|states))\b",
     re.I,
@@ -31,6 +34,7 @@ class AnaphoraState:
 
     last_group: str | None = None
     states: list[str] = field(default_factory=list)
+    home: str | None = None  # the state the document is mostly about: "the army", "the junta"
 
     def observe(self, mentions: list[ActorMention]) -> None:
         for mention in mentions:
@@ -45,15 +49,21 @@ class AnaphoraState:
                 self.last_group = mention.actor_id
 
     def resolve(
-        self, text: str, start: int, end: int, before: list[ActorMention] | None = None
+        self,
+        text: str,
+        start: int,
+        end: int,
+        before: list[ActorMention] | None = None,
+        sentence: list[ActorMention] | None = None,
     ) -> list[ActorMention]:
         """Anaphors in [start, end); `before` are this sentence's mentions, read first."""
         if before:
             saved = (self.last_group, list(self.states))
             self.observe(before)
-            resolved = self.resolve(text, start, end)
+            resolved = self.resolve(text, start, end, sentence=before)
             self.last_group, self.states = saved
             return resolved
+        sentence = sentence or []
         found: list[ActorMention] = []
         for m in _GROUP.finditer(text, start, end):
             if self.last_group:
@@ -61,6 +71,17 @@ class AnaphoraState:
         for m in _COUNTRY.finditer(text, start, end):  # "to the country's army"
             if self.states:
                 found.append(ActorMention(m.start(), m.end(), m.group(0), self.states[-1], "name"))
+        for m in _ARMY.finditer(text, start, end):
+            local = [
+                a.actor_id
+                for a in sentence
+                if a.end <= m.start() and a.actor_id.isupper() and a.is_party
+            ]
+            target = (
+                local[-1] if local else self.home
+            )  # "deployed in Mali to back the military government"
+            if target:
+                found.append(ActorMention(m.start(), m.end(), m.group(0), target, "name"))
         for m in _BOTH.finditer(text, start, end):
             if len(self.states) == 2:
                 for state in self.states:

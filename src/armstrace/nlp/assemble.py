@@ -161,7 +161,12 @@ class Assembler:
         self.sentences: list[Sentence] = []
         self.table: Table | None = None
         self.anaphora = AnaphoraState()
+        states = [(n, a) for a, n in self.mentions.counts.items() if a.isupper() and len(a) == 2]
+        self.anaphora.home = max(states)[1] if states else None
         self.previous_caption: tuple[str, ItemMention] | None = None
+        self.topic: tuple[int, str] | None = (
+            None  # a short sentence naming one party, and its index
+        )
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Claim]:
@@ -205,6 +210,9 @@ class Assembler:
         self._denials(sent, actors)
         self._appositives(sent, parties)
         self.anaphora.observe([a for a in actors if a not in anaphors])
+        named = {a.actor_id for a in parties if a.form in ("name", "weak")}
+        if len(named) == 1 and sent.end - sent.start <= 80 and parties[0].start - sent.start <= 4:
+            self.topic = (index, next(iter(named)))
         first_party = next(
             (a for a in parties if a.form in ("name", "weak") and a.actor_id.isupper()), None
         )
@@ -1240,6 +1248,10 @@ class Assembler:
                         dominant[1]
                     ]  # a list of suppliers to one buyer ("Chinese suppliers sent arms")
             return suppliers, recipients
+        if self.topic and index - self.topic[0] == 1 and self.topic[1] not in recipients:
+            return [
+                self.topic[1]
+            ], recipients  # "Belarus has gone further. Some 130 tanks were sent to Russia"
         if recent and (set(recent.recipients) & set(recipients) or index - recent.sentence <= 1):
             suppliers = [s for s in recent.suppliers if s not in recipients]
         if not suppliers and dominant and dominant[1] in recipients:

@@ -246,7 +246,7 @@ def _modifies_item(text: str, mention: ActorMention, items: list[ItemMention]) -
             item.start >= mention.end
             and len(gap) <= 40
             and re.fullmatch(
-                r"(?:[-\u2010\u2011](?:made|manufactured|produced|built|origin)\b)?[\s\w\-.,/\u2010\u2011]*",
+                r"(?:[-\u2010\u2011](?:made|manufactured|produced|built|origin|supplied|provided|delivered|donated)\b)?[\s\w\-.,/\u2010\u2011]*",
                 gap,
             )
             and not re.search(r"\b(?:of|for|to|from|by|with|in|on|that|which|and\s+the)\b", gap)
@@ -353,7 +353,9 @@ def _assign_by_position(
             label in ("adjective", "origin")
             and preceding
             and preceding[-1].label == "support"
-            and re.fullmatch(r"\s*(?:the\s+)?", text[preceding[-1].end : mention.start])
+            and re.fullmatch(
+                r"\s*(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}", text[preceding[-1].end : mention.start]
+            )
         ):
             roles.add("recipients", mention.actor_id)  # "training Russian drone operators"
             if mention.actor_id in roles.origins:
