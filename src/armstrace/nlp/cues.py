@@ -153,11 +153,20 @@ def cue_patterns() -> CuePatterns:
     )
 
 
+_ADJECTIVAL_ARMED = re.compile(
+    r"\s+(?:groups?|forces|militants|men|wing|wings|conflict|violence|struggle|resistance|robbery|drones?|factions?|"
+    r"opposition|rebels|movements?|militias?|personnel|guards?|escorts?|clashes|attack|attacks)\b",
+    re.I,
+)
+
+
 def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
     pats = cue_patterns()
     out = []
     for m in pats.transfer.finditer(text, start, end):
         word = re.sub(r"\s+", " ", m.group(0).lower())
+        if word == "armed" and _ADJECTIVAL_ARMED.match(text, m.end()):
+            continue  # "armed groups": an adjective, not a delivery
         out.append(Cue(m.start(), m.end(), pats.transfer_label.get(word, "give"), m.group(0)))
     return out
 

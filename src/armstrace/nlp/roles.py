@@ -42,7 +42,7 @@ _HOLDER = re.compile(
 _BOUND = re.compile(r"^[-\u2010\u2011]bound\b", re.I)
 _COORD = re.compile(
     r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+|\s+as\s+well\s+as\s+|\s*/\s*"
-    r"|\s*,?\s*(?:including|notably|especially|such\s+as)\s+(?:[\w\s\-]{0,40}?\s(?:of|from)\s+)?)(?:the\s+)?$",
+    r"|\s*,?\s*(?:including|notably|especially|such\s+as|among\s+them|among\s+which)\s+(?:[\w\s\-]{0,40}?\s(?:of|from)\s+)?)(?:the\s+)?$",
     re.I,
 )
 _COUNTERPART = re.compile(
@@ -118,7 +118,9 @@ def assign_roles(
     for mention in parties:
         after = text[mention.end : min(end, mention.end + 60)]
         label: str | None = None
-        if _EPITHET.match(after):
+        if re.match(r"^[-\u2010\u2013](?-i:[A-Z])", after):
+            label = "ignore"  # "the Egypt-Gaza border", "the Iran-Iraq war": a compound, not a party
+        elif _EPITHET.match(after):
             label = "epithet"  # "the Iran-backed Houthis": the Houthis hold the role
         elif _BOUND.match(after):
             label = "recipient"
