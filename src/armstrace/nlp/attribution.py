@@ -110,7 +110,8 @@ def _extend_over_list(text: str, np_start: int, actors: list[ActorMention]) -> i
 
 
 _TRAILING = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|also|again|already|previously|\w+ly|on\s+\w+day))+$",
+    r"\s+(?:has|have|had|was|were|is|are|will|would|also|again|already|previously|repeatedly|long|on\s+\w+day)\b.*$"
+    r"|(?:\s+\w+ly)+$",
     re.I,
 )
 
