@@ -34,7 +34,7 @@ class ItemEntry:
     def designation(self) -> str:
         names: list[str] = []
         for mention in self.mentions:
-            label = re.sub(r"\s+", " ", mention.text)
+            label = " ".join(mention.text.split())
             if label.lower() not in (n.lower() for n in names):
                 names.append(label)
         text = "; ".join(names)
