@@ -151,6 +151,7 @@ class Assembler:
         self.mentions: DocumentMentions = scan_document(text)
         self.claims: list[Claim] = []
         self.frame: Frame | None = None
+        self.closed: Frame | None = None  # the last frame closed, reopened by "the seizure"
         self.flow: Flow | None = None
         self.support_flow: Flow | None = None
         self.flows: Counter[tuple[str, str]] = Counter()
@@ -374,22 +375,33 @@ class Assembler:
         text = self.text
         seize = [c for c in find(pats.seize, text, sent.start, sent.end, "seize")
                  if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)]  # fmt: skip
+        referring = bool(seize) and all(
+            _EVENT_NOUN.fullmatch(c.text)
+            and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
+            for c in seize
+        )
+        reopened = False
         if (
-            self.frame is not None
-            and seize
-            and all(
-                _EVENT_NOUN.fullmatch(c.text)
-                and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
-                for c in seize
-            )
+            referring
+            and self.frame is None
+            and self.closed is not None
+            and index - self.closed.last_index <= 3
         ):
+            self.frame, reopened = (
+                self.closed,
+                True,
+            )  # the seizure just told, told again: same frame
+        if referring and self.frame is not None:
             seize = []  # "publicised the seizure", "the largest seizure": the same event again
+            reopened = True
         discover = pats.discover.search(text, sent.start, sent.end)
         vessels = self.mentions.between("vessels", sent.start, sent.end)
         named = [v for v in vessels if v.name]
         frame = self.frame
         continuing = frame is not None and (
-            frame.paragraph == sent.paragraph or _ANAPHOR_START.match(text[sent.start : sent.end])
+            reopened
+            or frame.paragraph == sent.paragraph
+            or _ANAPHOR_START.match(text[sent.start : sent.end])
         )
         new_vessel = bool(named) and (
             frame is not None and frame.conveyance is not None and frame.conveyance.name is not None
@@ -401,8 +413,20 @@ class Assembler:
             frame is not None
             and index - frame.last_index <= 2
             and not new_vessel
-            and (bool(named) or _ANAPHOR_START.match(text[sent.start : sent.end]) is not None)
-            and not [d for d in dates if frame.when and str(d.year) not in str(frame.when)]
+            and (
+                bool(named)
+                or _ANAPHOR_START.match(text[sent.start : sent.end]) is not None
+                or (frame.paragraph == sent.paragraph and index - frame.last_index <= 1)
+            )
+            and not [d for d in dates if frame.when and _other_date(d.when, frame.when)]
+            and not self._other_seizer(frame, seize, parties, organs)
+            and not (
+                frame.conveyance is not None
+                and any(
+                    v.kind != frame.conveyance.kind and v.kind in ("ship", "aircraft")
+                    for v in vessels
+                )
+            )
         )
         if seize and same_event:
             assert frame is not None
@@ -469,6 +493,19 @@ class Assembler:
             frame.quantities.append((quantity, span))
         return True
 
+    def _other_seizer(
+        self,
+        frame: Frame,
+        seize: list[Cue],
+        parties: list[ActorMention],
+        organs: list[ActorMention],
+    ) -> bool:
+        """A seizure by someone else than the frame's seizer is another event."""
+        if not seize or frame.seized_by is None:
+            return False
+        seizer = _seizer(parties, organs, seize[0], self.text)
+        return seizer is not None and (seizer.country or seizer.actor_id) != frame.seized_by
+
     def _fill_frame(
         self,
         frame: Frame,
@@ -485,9 +522,12 @@ class Assembler:
         clause = (sent.start, sent.end)
         seizer_mention = _seizer(parties, organs, trigger, text) if trigger is not None else None
         others = [p for p in parties if p is not seizer_mention]
-        roles = assign_roles(
-            text, clause, others, [], self.mentions.between("items", sent.start, sent.end)
-        )
+        goods = [
+            i
+            for i in self.mentions.between("items", sent.start, sent.end)
+            if i.category not in SUPPORT_CATEGORIES
+        ]  # "Yemeni forces" are no cargo
+        roles = assign_roles(text, clause, others, [], goods)
         if seizer_mention is not None:
             frame.seized_by = seizer_mention.country or seizer_mention.actor_id
         made_in = {
@@ -614,6 +654,8 @@ class Assembler:
 
     def _close_frame(self, *, require_anchors: bool = True) -> None:
         frame, self.frame = self.frame, None
+        if frame is not None:
+            self.closed = frame
         if frame is None or not frame.entries:
             return
         anchors = [frame.conveyance is not None and frame.conveyance.name is not None, frame.when is not None,
@@ -1365,6 +1407,17 @@ _ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{3,120},", re.I)
 def _within(position: int, spans: list[tuple[int, int]]) -> bool:
     """Inside an aside (", which expelled French troops,"): not part of the main statement."""
     return any(s <= position < e for s, e in spans)
+
+
+def _other_date(when: When, frame_when: When) -> bool:
+    """Two dates that name different times: "December 2009" after "July 2009"."""
+    a = when if isinstance(when, str) else (when.get("start") or when.get("end") or "")
+    b = (
+        frame_when
+        if isinstance(frame_when, str)
+        else (frame_when.get("start") or frame_when.get("end") or "")
+    )
+    return not (a.startswith(b) or b.startswith(a))
 
 
 def _denier(attributions: list[Attribution], text: str, start: int, end: int) -> Attribution | None:

@@ -119,7 +119,9 @@ def assign_roles(
         after = text[mention.end : min(end, mention.end + 60)]
         label: str | None = None
         if re.match(r"^[-\u2010\u2013](?-i:[A-Z])", after):
-            label = "ignore"  # "the Egypt-Gaza border", "the Iran-Iraq war": a compound, not a party
+            label = (
+                "ignore"  # "the Egypt-Gaza border", "the Iran-Iraq war": a compound, not a party
+            )
         elif _EPITHET.match(after):
             label = "epithet"  # "the Iran-backed Houthis": the Houthis hold the role
         elif _BOUND.match(after):

@@ -75,6 +75,8 @@ class DateResolver:
     anchor_year: int | None = None
     anchor_month: int | None = None
     _pub: tuple[int, int | None] | None = field(default=None, init=False)
+    _calls: int = field(default=0, init=False)
+    _anchored_at: int = field(default=-100, init=False)
 
     def __post_init__(self) -> None:
         if self.published:
@@ -84,6 +86,7 @@ class DateResolver:
 
     def find(self, text: str, offset: int = 0) -> list[DateMention]:
         """Dates in one sentence (offsets shifted by `offset`); updates the anchor."""
+        self._calls += 1
         if not _MAYBE_DATE.search(text):
             return []
         taken: list[tuple[int, int]] = []
@@ -112,6 +115,7 @@ class DateResolver:
         for d in found:
             if not (isinstance(d.when, dict) and "start" in d.when and "end" in d.when):
                 self.anchor_year = d.year  # decades are too coarse to anchor "that year"
+                self._anchored_at = self._calls
         return found
 
     def _value(self, kind: str, m: re.Match[str]) -> tuple[str | dict[str, str], int] | None:
@@ -175,7 +179,9 @@ class DateResolver:
         elif rel == "next" and self._pub:
             pub_year, pub_month = self._pub
             year = pub_year if (pub_month and month > pub_month) else pub_year + 1
-        elif self.anchor_year is not None and self.anchor_month is not None:
+        elif (
+            self.anchor_year is not None and self.anchor_month is not None and self._recent_anchor()
+        ):
             year = self.anchor_year if month >= self.anchor_month else self.anchor_year + 1
         elif self._pub:
             pub_year, pub_month = self._pub
@@ -186,6 +192,10 @@ class DateResolver:
             return None
         self.anchor_month = month
         return f"{year:04d}-{month:02d}", year
+
+    def _recent_anchor(self) -> bool:
+        """An anchor read a few sentences ago still frames "in March"; an old one does not."""
+        return self._calls - self._anchored_at <= 4
 
     def _pub_date(self) -> date | None:
         if not self.published:
