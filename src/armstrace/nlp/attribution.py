@@ -63,6 +63,10 @@ def find_attributions(
             r"(?i)(?:it|they|he|she|we|i|you|this|that|which|who)(?:\s+\w+ly)?", phrase
         ):
             continue
+        if pats.attribution_verbs.search(text, np_start, m.start()) or re.match(
+            r"(?i)(?:said|says|told|and|but)\b", phrase
+        ):
+            continue  # "said they stopped the vessel and found": the asserter is earlier
         if any(
             a.start == np_start
             or text[np_start : a.start].strip().lower() in ("the", "", "and", "and the")
