@@ -138,6 +138,7 @@ class Flow:
     suppliers: list[str]
     recipients: list[str]
     sentence: int
+    source: str | None = None
 
 
 class Assembler:
@@ -1140,6 +1141,9 @@ class Assembler:
             recipients = [r for r in recent_flow.recipients if not r.isupper()]
         hedge = "denied" if denial is not None else self._hedge(clause, attributions)
         source = next((a.source for a in attributions), None)
+        borrowed = not roles.suppliers and not roles.recipients and self.flow is not None
+        if source is None and borrowed and self.flow is not None and index - self.flow.sentence <= 2:
+            source = self.flow.source  # "The number has jumped from 28,000": the same asserter goes on
         when = _when(dates, clause, bool(_AS_OF.search(text, start, end)), self.published, bound)
         via = [v for v in roles.via if v not in suppliers and v not in recipients]
         calibers = self.mentions.between("calibers", start, end)
@@ -1191,7 +1195,7 @@ class Assembler:
             for s in suppliers:
                 for r in recipients:
                     self.flows[(s, r)] += 1
-            self.flow = Flow(suppliers, recipients, index)
+            self.flow = Flow(suppliers, recipients, index, source)
         elif emitted:
             self.support_flow = Flow(suppliers, recipients, index)
 
