@@ -1078,7 +1078,12 @@ class Assembler:
             ]
             items = items + material  # "denied arming the Houthis": arming moves arms
         if live and roles.suppliers and roles.recipients and not items and not bound:
-            self.flow = Flow(list(roles.suppliers), list(roles.recipients), index)  # context only
+            self.flow = Flow(
+                list(roles.suppliers),
+                list(roles.recipients),
+                index,
+                next((a.source for a in attributions), None),
+            )  # context only
         if not roles.suppliers and live and live[0].label == "give":
             for att in attributions:
                 if att.verb in _ANNOUNCING and att.actors:
@@ -1142,8 +1147,15 @@ class Assembler:
         hedge = "denied" if denial is not None else self._hedge(clause, attributions)
         source = next((a.source for a in attributions), None)
         borrowed = not roles.suppliers and not roles.recipients and self.flow is not None
-        if source is None and borrowed and self.flow is not None and index - self.flow.sentence <= 2:
-            source = self.flow.source  # "The number has jumped from 28,000": the same asserter goes on
+        if (
+            source is None
+            and borrowed
+            and self.flow is not None
+            and index - self.flow.sentence <= 2
+        ):
+            source = (
+                self.flow.source
+            )  # "The number has jumped from 28,000": the same asserter goes on
         when = _when(dates, clause, bool(_AS_OF.search(text, start, end)), self.published, bound)
         via = [v for v in roles.via if v not in suppliers and v not in recipients]
         calibers = self.mentions.between("calibers", start, end)
