@@ -4,16 +4,21 @@ The public API, for notebooks and scripts:
 
     import armstrace
     document = armstrace.read("report.html")          # text, metadata, content hash
-    claims = armstrace.extract(document)              # list[Claim], each with verbatim evidence
+    claims = armstrace.extract_claims(document)       # list[Claim], each with verbatim evidence
     with armstrace.open_store("sqlite:///my.db") as store:
         store.save_document(document, claims)
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armstrace.errors import ArmstraceError, DataFileError, InputError, StoreError, UsageError
 from armstrace.model import Claim, Conveyance, Document, Evidence, Item, Quantity
 from armstrace.version import EXTRACTOR_VERSION, __version__
+
+if TYPE_CHECKING:
+    from armstrace.store import Store
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -29,7 +34,7 @@ __all__ = [
     "StoreError",
     "UsageError",
     "__version__",
-    "extract",
+    "extract_claims",
     "open_store",
     "read",
 ]
@@ -42,14 +47,15 @@ def read(source: str) -> Document:
     return _read(source)
 
 
-def extract(document: Document) -> list[Claim]:
-    """Claims in one document; for many documents reuse `armstrace.extract_module.load_extractor()`."""
+def extract_claims(document: Document) -> list[Claim]:
+    """Claims in one document. For many documents build the pipeline once with
+    `armstrace.extract.load_extractor()` and call its `extract(document)`."""
     from armstrace.extract import extract_document
 
     return extract_document(document)
 
 
-def open_store(url: str | None = None):  # type: ignore[no-untyped-def]
+def open_store(url: str | None = None) -> Store:
     """Open (and migrate) the store at `url`, or the default SQLite file."""
     from armstrace.store import open_store as _open_store
 
