@@ -1,10 +1,11 @@
 # armstrace: two commands for people, `make run` and `make test`; the rest are helpers.
 #
-#   make run         set up .venv, ingest examples/corpus, show what was found
+#   make run         set up .venv and front end, ingest examples/corpus, serve the workbench
 #   make test        system packages if missing, .venv, npm, lint, types, data, every test
 #   make test-fast   the tests without the slow group, on SQLite only
 #   make lint        ruff (lint + format check) and mypy --strict
-#   make check-data  validate the gazetteer data files
+#   make check-data  validate the data files (gazetteer, lexicon, markings, sanctions, signals)
+#   make summary     print what the store holds (status and the first claims)
 #   make eval        score the extractor on the shared dev set (../shared), when present
 #   make serve       the workbench on http://127.0.0.1:8000 (after make run)
 
@@ -43,16 +44,16 @@ command -v npm @ npm
 endef
 export SYSTEM_NEEDS
 
-# The last step of `make run`: a summary of what was found. `make run PRESENT=serve` opens the
-# workbench instead (http://127.0.0.1:8000).
-PRESENT ?= summary
+# The last step of `make run`: the workbench on http://127.0.0.1:8000 (Ctrl-C stops it).
+# `make run PRESENT=summary` prints what was found instead, for a terminal-only look.
+PRESENT ?= serve
 
 .PHONY: help run summary serve test test-fast lint check-data eval system-packages venv
 
 help:
 	@grep '^#   make ' Makefile | sed 's/^# //'
 
-run: $(STAMP)
+run: $(STAMP) $(NODE_STAMP)
 	@# exit code 1 means "some inputs failed": they are listed; still show what was stored
 	$(BIN)/armstrace ingest $(EXAMPLES) || [ $$? -eq 1 ]
 	@$(MAKE) --no-print-directory $(PRESENT)
@@ -101,7 +102,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 check-data: $(STAMP)
-	$(BIN)/python -m armstrace.gazetteer.check
+	$(BIN)/python -m armstrace.datacheck
 
 # Every test, slow group included, against a throwaway PostgreSQL cluster when possible
 # (-t: in a temporary directory, so a leftover or concurrent cluster does not get in the way).
