@@ -71,6 +71,7 @@ def test_sample_pdf_keeps_korean_lot_marking() -> None:
 
 
 def test_sample_corpus_readme_states_origin_and_licence() -> None:
-    readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")  # beside the corpus, not in it
+    # beside the corpus, not in it, so that ingesting the folder does not read it
+    readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")
     assert "CC-BY-4.0" in readme
     assert "written for this project" in readme
