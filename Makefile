@@ -8,6 +8,7 @@
 #   make summary     print what the store holds (status and the first claims)
 #   make eval        score the extractor on the shared dev set (../shared), when present
 #   make serve       the workbench on http://127.0.0.1:8000 (after make run)
+#   make bench       throughput, memory and query-latency benchmarks (bench-quick: under 2 min)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -48,7 +49,7 @@ export SYSTEM_NEEDS
 # `make run PRESENT=summary` prints what was found instead, for a terminal-only look.
 PRESENT ?= serve
 
-.PHONY: help run summary serve test test-fast lint check-data eval system-packages venv
+.PHONY: help run summary serve test test-fast lint check-data eval system-packages venv bench bench-quick
 
 help:
 	@grep '^#   make ' Makefile | sed 's/^# //'
@@ -123,3 +124,10 @@ eval: $(STAMP)
 	else \
 		echo "no $(SHARED)/corpus/dev: nothing to evaluate" >&2; \
 	fi
+
+# Benchmarks print ratios against a baseline measured in the same run; results in bench/results/.
+bench: $(STAMP)
+	pg_virtualenv -t sh -c 'ARMSTRACE_BENCH_PG="postgresql+psycopg://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(BIN)/python bench/run.py'
+
+bench-quick: $(STAMP)
+	pg_virtualenv -t sh -c 'ARMSTRACE_BENCH_PG="postgresql+psycopg://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(BIN)/python bench/run.py --quick'

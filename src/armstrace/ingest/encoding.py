@@ -47,6 +47,8 @@ MAX_BAD_SHARE = 0.02
 _BAD_CHARS = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\ufffe\uffff\U000f0000-\U0010ffff]"
 )
+MIN_UTF8_EVIDENCE = 8
+"""Multi-byte UTF-8 characters needed before a file is read as UTF-8 mixed with another code."""
 _TIE = 1e-6
 _TIE_PREFERENCE = ("utf_8", "cp1252", "cp1251", "cp949", "iso8859_1")
 
@@ -56,9 +58,10 @@ def decode(raw: bytes, declared: str | None, *, source: str = "input") -> tuple[
     `utf-8`, `cp949`, `utf-16-le`); raise Unreadable when nothing fits.
 
     Order: a byte-order mark (it cannot lie), then the declared charset (HTML meta or HTTP
-    header) if it decodes cleanly, then strict UTF-8, then charset-normalizer's best guess,
-    accepted only when it decodes cleanly and looks like text. Valid UTF-8 comes back
-    exactly (BOM removed); judging whether text is binary junk is `bad_share`'s job.
+    header) if it decodes cleanly, then strict UTF-8, then UTF-8 mixed with one legacy
+    encoding line by line (`utf-8+cp1251`), then charset-normalizer's best guess, accepted
+    only when it decodes cleanly and looks like text. Valid UTF-8 comes back exactly (BOM
+    removed); judging whether text is binary junk is `bad_share`'s job.
     """
     for bom, name in _BOMS:
         if raw.startswith(bom):
@@ -73,6 +76,9 @@ def decode(raw: bytes, declared: str | None, *, source: str = "input") -> tuple[
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    found = _decode_mixed(raw)
+    if found is not None:
+        return found
     found = _decode_guess(raw)
     if found is not None:
         return found
@@ -141,6 +147,45 @@ def _is_multibyte_utf8(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _decode_mixed(raw: bytes) -> tuple[str, str] | None:
+    """Lines of UTF-8 and lines of one legacy encoding in one file (pasted or concatenated
+    reports): each line decoded by what fits it, named e.g. `utf-8+cp1251`.
+
+    Why: a whole-file guess reads such a file as one legacy code page and turns every UTF-8
+    line into mojibake, silently. Tried only when some non-ASCII lines are valid UTF-8 with
+    at least MIN_UTF8_EVIDENCE multi-byte characters, so chance hits in binary do not count.
+    """
+    lines = raw.splitlines(keepends=True)
+    utf8_chars, legacy = 0, []
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            utf8_chars += sum(1 for char in line.decode("utf-8") if ord(char) > 0x7F)
+        except UnicodeDecodeError:
+            legacy.append(line)
+    if utf8_chars < MIN_UTF8_EVIDENCE or not legacy:
+        return None
+    encoding = _best_guess(b"".join(legacy))
+    if encoding is None or codecs.lookup(encoding).name == "utf-8":
+        return None
+    parts = []
+    for line in lines:
+        try:
+            parts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                parts.append(line.decode(encoding))
+            except (UnicodeDecodeError, LookupError):
+                return None
+    text = "".join(parts)
+    if bad_share(text) > MAX_BAD_SHARE:
+        return None
+    name = codecs.lookup(encoding).name
+    log.info("mixed encodings: lines of UTF-8 and of %s", name)
+    return text, f"utf-8+{name}"
 
 
 def _decode_guess(raw: bytes) -> tuple[str, str] | None:

@@ -4,7 +4,8 @@ Why rules rather than trust in the extension: hostile input is the normal case (
 A ZIP renamed `.html` or a PDF saved as `.dat` must be told apart before parsing. Order:
 
 1. a PDF signature wins over any name (PDFs are often misnamed by downloads);
-2. a known non-document signature (ZIP, image, gzip, ...) is refused;
+2. a known non-document signature (ZIP, tar, image, gzip, ...) is refused; archives are
+   never opened, whatever their name (unpack them and ingest the files);
 3. an unknown extension is refused, unless the bytes look like HTML (`.php`, `.aspx` pages);
 4. the MIME type (for URLs), then the extension picks the reader;
 5. failing that, the bytes may still look like HTML.
@@ -46,7 +47,14 @@ _NOT_DOCUMENTS: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "TIFF image"),
     (b"\x7fELF", "program (ELF)"),
     (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
 )
+_TAR_MAGIC = (257, b"ustar")
+"""POSIX and GNU tar headers carry "ustar" at byte 257, not at the start."""
+ARCHIVE_SUFFIXES = frozenset(
+    {".zip", ".tar", ".gz", ".tgz", ".bz2", ".tbz2", ".xz", ".txz", ".7z", ".rar", ".zst"}
+)
+"""Names that say "archive": the archive's kind, not the name, is then given as the reason."""
 _PDF_MAGIC = b"%PDF-"
 _HTML_MARK = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])")
 
@@ -92,6 +100,9 @@ def not_document(head: bytes) -> str | None:
     for magic, kind in _NOT_DOCUMENTS:
         if head.startswith(magic):
             return kind
+    at, magic = _TAR_MAGIC
+    if head[at : at + len(magic)] == magic:
+        return "tar archive"
     return None
 
 
@@ -117,7 +128,7 @@ def choose(path: str | Path, head_bytes: bytes, *, mime: str | None = None) -> R
     by_name = by_mime + [r for r in READERS if suffix and suffix in r.suffixes]
     by_bytes = [r for r in READERS if r.sniff(head)]
     if kind is not None:
-        if suffix and not by_name:
+        if suffix and not by_name and suffix not in ARCHIVE_SUFFIXES:
             raise UnsupportedFormat(source, f"unsupported format {suffix}")
         raise UnsupportedFormat(source, f"{kind}, not a document")
     if by_name:

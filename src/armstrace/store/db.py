@@ -3,7 +3,8 @@
 Why here: the repository, the migrations and the tests must all talk to the database the same
 way. SQLite needs WAL, foreign keys, a busy timeout and write transactions that take the
 write lock up front (``BEGIN IMMEDIATE``), or two writers that both read first deadlock and
-one gets "database is locked". PostgreSQL needs nothing but the psycopg 3 driver.
+one gets "database is locked". PostgreSQL needs the psycopg 3 driver, and text without NUL:
+every string parameter of every statement, on both databases, goes through `storable`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
@@ -29,6 +30,27 @@ READ_ONLY = "armstrace_read_only"
 """Execution option: a SQLite transaction that only reads begins DEFERRED, not IMMEDIATE."""
 
 _PG_SCHEMES = ("postgresql", "postgres")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+@overload
+def storable(value: str) -> str: ...
+@overload
+def storable(value: None) -> None: ...
+@overload
+def storable(value: str | None) -> str | None: ...
+def storable(value: str | None) -> str | None:
+    """`value` with what no database can hold replaced by U+FFFD, one character for one.
+
+    Why: PostgreSQL text cannot contain NUL (PDF text layers often do, for unmapped glyphs)
+    and a lone surrogate has no UTF-8 form; either would fail a whole batch, or a web request
+    with a NUL in a filter. Replacing one for one keeps evidence offsets true, and both
+    databases store the same text.
+    """
+    if value is None or not _UNSTORABLE.search(value):
+        return value
+    return _UNSTORABLE.sub(REPLACEMENT, value)
 
 
 def mask_url(url: str) -> str:
@@ -70,11 +92,36 @@ def make_engine(url: str) -> Engine:
     """An Engine for `url` with the project's SQLite or PostgreSQL settings applied."""
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed)
-    if parsed.get_backend_name() == "postgresql":
+        engine = _sqlite_engine(parsed)
+    elif parsed.get_backend_name() == "postgresql":
         connect_args = {"connect_timeout": PG_CONNECT_TIMEOUT_S}
-        return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
-    raise StoreError(f"{mask_url(url)}: only sqlite and postgresql databases are supported")
+        engine = create_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
+    else:
+        raise StoreError(f"{mask_url(url)}: only sqlite and postgresql databases are supported")
+    event.listen(engine, "before_cursor_execute", _storable_parameters, retval=True)
+    return engine
+
+
+def _storable_parameters(
+    _connection: Connection,
+    _cursor: Any,
+    statement: str,
+    parameters: Any,
+    _context: Any,
+    _executemany: bool,
+) -> tuple[str, Any]:
+    """Pass every string parameter through `storable`, however the sets are nested."""
+    return statement, _storable_value(parameters)
+
+
+def _storable_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return {key: _storable_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_storable_value(item) for item in value)
+    return value
 
 
 def _sqlite_engine(url: URL) -> Engine:

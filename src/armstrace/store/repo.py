@@ -38,6 +38,9 @@ from armstrace.version import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
+MAX_SQL_INTEGER = 2**63 - 1
+"""The largest LIMIT or OFFSET SQLite and PostgreSQL take (a signed 64-bit integer)."""
+
 
 def open_store(url: str | None = None) -> Store:
     """Open (and create or migrate to the newest schema) the store at `url`.
@@ -202,6 +205,8 @@ class Store:
         """
         if (limit is not None and limit < 0) or offset < 0:
             raise UsageError(f"limit and offset must not be negative (got {limit}, {offset})")
+        if max(limit or 0, offset) > MAX_SQL_INTEGER:
+            raise UsageError(f"limit and offset must be below 2**63 (got {limit}, {offset})")
         clauses = claim_filters(
             type=type, supplier=supplier, recipient=recipient, category=category,
             since=since, until=until, hedge=hedge, doc=doc,
