@@ -84,9 +84,10 @@ $(BIN)/python: | system-packages
 		|| { echo "armstrace needs Python 3.11 or newer as $(PYTHON)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when pyproject.toml changed.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+# Reinstall only when pyproject.toml or the pinned versions changed. constraints.txt pins what
+# the suite last passed with, so a new upstream release cannot break a clean checkout.
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
 # Front-end libraries, served locally by the workbench (never from a CDN).
