@@ -11,6 +11,7 @@ from armstrace import auth
 from armstrace.store import Store
 from armstrace.web.access import Routes
 from armstrace.web.identity import csrf_token_for, identify, settings_of
+from armstrace.web.params import RowId
 from armstrace.web.serialize import token_json, user_json
 
 routes = Routes("/api", tags=["accounts"])
@@ -115,7 +116,7 @@ def create_token(request: Request, body: NewToken) -> dict[str, Any]:
 
 
 @routes.delete("/tokens/{token_id}", "viewer")
-def revoke_token(request: Request, token_id: int) -> dict[str, Any]:
+def revoke_token(request: Request, token_id: RowId) -> dict[str, Any]:
     """Revoke one of your tokens."""
     _team_only(request)
     auth.revoke_token(_store(request), identify(request).name, token_id)

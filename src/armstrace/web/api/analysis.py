@@ -14,6 +14,7 @@ from armstrace.web.access import Routes
 from armstrace.web.api.claims import claim_filter
 from armstrace.web.geo import actor_location, state_centroids
 from armstrace.web.insights import Insights
+from armstrace.web.params import Offset
 from armstrace.web.queries import ClaimFilter, claims_by_ids, documents_by_id
 from armstrace.web.serialize import claim_json
 
@@ -85,7 +86,7 @@ def overview(request: Request) -> dict[str, Any]:
 def findings(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Corroborated findings (groups of claims about one flow or event), newest first."""
     everything = newest_findings(request, limit=10**9)

@@ -13,6 +13,7 @@ from armstrace.store import Store, StoredClaim
 from armstrace.store.tables import CURATION_STATUSES
 from armstrace.web.access import Routes
 from armstrace.web.identity import identify
+from armstrace.web.params import Offset, RowIdFilter
 from armstrace.web.queries import (
     ClaimFilter,
     claims_by_ids,
@@ -45,7 +46,7 @@ def claim_filter(
     credibility_max: Annotated[int | None, Query(ge=1, le=6)] = None,
     source: Annotated[str | None, Query(description="Asserting body or publisher")] = None,
     status: Annotated[str | None, Query(description="Curation status")] = None,
-    document_id: int | None = None,
+    document_id: RowIdFilter = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the document")] = None,
 ) -> ClaimFilter:
     """The claims-table filters from the query string; empty values mean "any"."""
@@ -75,7 +76,7 @@ def list_claims(
     request: Request,
     filt: Annotated[ClaimFilter, Depends(claim_filter)],
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     ids: Annotated[str | None, Query(description="Comma-separated claim ids")] = None,
 ) -> dict[str, Any]:
     """Claims matching every filter, in document order, `limit` at a time (with the total)."""

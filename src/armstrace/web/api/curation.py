@@ -12,6 +12,7 @@ from armstrace.resolve.features import KINDS
 from armstrace.store import Store
 from armstrace.web.access import Routes
 from armstrace.web.identity import identify
+from armstrace.web.params import Offset, RowId
 from armstrace.web.queries import publishers
 
 routes = Routes("/api", tags=["curation"])
@@ -87,7 +88,7 @@ class Split(BaseModel):
 
 
 @routes.post("/entities/judgements/{judgement_id}/split", "analyst")
-def split(request: Request, judgement_id: int, body: Split | None = None) -> dict[str, Any]:
+def split(request: Request, judgement_id: RowId, body: Split | None = None) -> dict[str, Any]:
     """Undo a merge (the judgement stays, marked retracted)."""
     judgement = resolve.split(
         _store(request), judgement_id, identify(request).name, body.note if body else None
@@ -101,7 +102,7 @@ def audit(
     target_type: str | None = None,
     target_id: str | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """The audit log, newest first: who changed what, when, the value before and after."""
     entries = curation.audit_trail(_store(request), target_type or None, target_id or None)

@@ -10,6 +10,7 @@ from armstrace.store import Store
 from armstrace.store.search import search_documents
 from armstrace.web.access import Routes
 from armstrace.web.highlight import runs
+from armstrace.web.params import Offset, RowId
 from armstrace.web.queries import (
     ClaimFilter,
     DocumentView,
@@ -33,14 +34,14 @@ def _store(request: Request) -> Store:
 def documents(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Stored documents, newest first, with their claim counts."""
     rows, total = list_documents(_store(request), limit=limit, offset=offset)
     return page_json([document_json(r) for r in rows], total, limit, offset)
 
 
-def document_or_404(store: Store, document_id: int) -> DocumentView:
+def document_or_404(store: Store, document_id: RowId) -> DocumentView:
     document = get_document(store, document_id)
     if document is None:
         raise HTTPException(404, f"no document with id {document_id}")
@@ -81,7 +82,7 @@ def reader_data(store: Store, document: DocumentView) -> dict[str, Any]:
 
 
 @routes.get("/documents/{document_id}", "viewer")
-def document(request: Request, document_id: int) -> dict[str, Any]:
+def document(request: Request, document_id: RowId) -> dict[str, Any]:
     """One document: its text cut into runs marked with the claims whose evidence they are."""
     store = _store(request)
     return reader_data(store, document_or_404(store, document_id))
@@ -92,7 +93,7 @@ def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Text to find")],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Documents whose text contains `q` (any case, any script), each with a snippet.
 

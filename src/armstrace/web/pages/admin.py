@@ -15,6 +15,7 @@ from armstrace.web.access import Routes
 from armstrace.web.identity import identify, settings_of
 from armstrace.web.pages.forms import back
 from armstrace.web.pages.render import render
+from armstrace.web.params import RowId
 
 routes = Routes(tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
 
@@ -110,7 +111,7 @@ def create_token(request: Request, label: Annotated[str, Form(max_length=100)]) 
 
 
 @routes.post("/account/tokens/{token_id}/revoke", "viewer")
-def revoke_token(request: Request, token_id: int) -> RedirectResponse:
+def revoke_token(request: Request, token_id: RowId) -> RedirectResponse:
     _team_only(request)
     try:
         auth.revoke_token(_store(request), identify(request).name, token_id)

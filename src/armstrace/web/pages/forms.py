@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import BackgroundTasks, Form, HTTPException, Query, Request, UploadFile
+from fastapi import BackgroundTasks, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from armstrace import curation, resolve
@@ -23,6 +23,7 @@ from armstrace.web.api.uploads import check_length, jobs_of, start_upload
 from armstrace.web.identity import SESSION_COOKIE, identify, set_cookie, settings_of
 from armstrace.web.pages.render import render
 from armstrace.web.pages.views import CHOICES, pages
+from armstrace.web.params import Offset, RowId
 from armstrace.web.queries import ClaimFilter, find_claims, get_claim, publishers
 
 routes = Routes(tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
@@ -114,7 +115,7 @@ async def curate(request: Request, claim_id: str) -> RedirectResponse:
 @routes.get("/curation", "analyst")
 def curation_page(
     request: Request,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     status: str = "extracted",
 ) -> HTMLResponse:
     store = _store(request)
@@ -184,7 +185,7 @@ def merge(
 
 
 @routes.post("/curation/judgements/{judgement_id}/split", "analyst")
-def split(request: Request, judgement_id: int) -> RedirectResponse:
+def split(request: Request, judgement_id: RowId) -> RedirectResponse:
     """Undo a merge."""
     try:
         resolve.split(_store(request), judgement_id, identify(request).name)

@@ -24,6 +24,7 @@ from armstrace.web.api.analysis import insights_of, newest_findings
 from armstrace.web.api.claims import claim_detail, claim_filter, claims_page
 from armstrace.web.api.documents import document_or_404, reader_data
 from armstrace.web.pages.render import render
+from armstrace.web.params import Offset, RowId
 from armstrace.web.queries import ClaimFilter, get_claim, list_documents, publishers
 from armstrace.web.serialize import CREDIBILITY_LABELS
 
@@ -83,7 +84,7 @@ def overview(request: Request) -> HTMLResponse:
 def claims(
     request: Request,
     filt: Annotated[ClaimFilter, Depends(claim_filter)],
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     store = _store(request)
     data = claims_page(store, filt, PAGE, offset)
@@ -124,7 +125,7 @@ def claim(request: Request, claim_id: str) -> HTMLResponse:
 @routes.get("/documents", "viewer")
 def documents(
     request: Request,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     store = _store(request)
@@ -144,7 +145,7 @@ def documents(
 
 
 @routes.get("/documents/{document_id}", "viewer")
-def reader(request: Request, document_id: int, claim: str | None = None) -> HTMLResponse:
+def reader(request: Request, document_id: RowId, claim: str | None = None) -> HTMLResponse:
     store = _store(request)
     data = reader_data(store, document_or_404(store, document_id))
     url = data.get("url") or ""
@@ -216,7 +217,7 @@ def map_page(request: Request) -> HTMLResponse:
 @routes.get("/audit", "viewer")
 def audit(
     request: Request,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     target_type: str | None = None,
     target_id: str | None = None,
 ) -> HTMLResponse:
