@@ -183,12 +183,6 @@ def test_ingest_refuses_archives_given_as_documents(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="nlp/attribution.py find_attributions scans the whole sentence left of every "
-    "reporting verb and compares every later actor: quadratic in sentence length (100,000 "
-    "characters: 18 s, 150,000: over a minute); owner of the extractor to fix",
-)
 def test_ingest_one_endless_sentence_ends_in_bounded_time(
     tmp_path: Path, sqlite_url: str, measured_cli: Callable[..., Measured]
 ) -> None:

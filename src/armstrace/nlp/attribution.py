@@ -7,6 +7,7 @@ claim ("South Korea's military said North Korea sent ..." has South Korea as a s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from armstrace.nlp.cues import cue_patterns
@@ -26,6 +27,12 @@ _DENIAL = re.compile(
 )
 
 
+# An asserting phrase is at most this long (longer ones are not a name), so no search needs to
+# look further back or ahead than this: a sentence of any length costs time in proportion to it.
+_PHRASE_MAX = 90
+_LOOK_BACK = 4 * _PHRASE_MAX
+
+
 @dataclass(frozen=True)
 class Attribution:
     start: int  # span of the asserting phrase, excluded from party roles
@@ -41,23 +48,35 @@ def find_attributions(
     text: str, start: int, end: int, actors: list[ActorMention]
 ) -> list[Attribution]:
     pats = cue_patterns()
+    ordered = sorted(actors, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
+
+    def within(lo: int, hi: int) -> tuple[ActorMention, ...]:
+        first = bisect_left(starts, lo)
+        last = bisect_left(starts, hi, first)
+        return tuple(a for a in ordered[first:last] if a.end <= hi)
+
     found: list[Attribution] = []
     for m in pats.attribution_preps.finditer(text, start, end):
-        stop = re.search(r"[,.;\u2014]|\s(?:that|who|which)\s", text[m.end() : end])
-        np_end = m.end() + stop.start() if stop else end
-        np_end = min(np_end, m.end() + 90)
+        ahead = min(end, m.end() + _PHRASE_MAX)
+        stop = re.search(r"[,.;\u2014]|\s(?:that|who|which)\s", text[m.end() : ahead])
+        np_end = m.end() + stop.start() if stop else ahead
         phrase = text[m.end() : np_end].strip(" \"'\u201c\u201d")
         if phrase:
-            inside = tuple(a for a in actors if m.start() <= a.start and a.end <= np_end)
-            found.append(Attribution(m.start(), np_end, _clean(phrase), inside))
+            found.append(Attribution(m.start(), np_end, _clean(phrase), within(m.start(), np_end)))
     for m in pats.attribution_verbs.finditer(text, start, end):
         if m.group(0)[:1].isupper() and m.start() > start:
             continue  # "the United States", "Reports emerged": a name or a noun, not a verb
-        left = text[start : m.start()]
-        bounds = list(_NP_BOUNDARY.finditer(left))
-        np_start = start + (bounds[-1].end() if bounds else 0)
+        window = max(start, m.start() - _LOOK_BACK)
+        bounds = list(_NP_BOUNDARY.finditer(text[window : m.start()]))
+        if window > start:
+            # '^' matches where the window starts, which is no boundary at all
+            bounds = [b for b in bounds if b.start() > 0 or b.group(0).strip()]
+            if not bounds:
+                continue  # no boundary in reach: the phrase would be far too long for a name
+        np_start = window + (bounds[-1].end() if bounds else 0)
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
-        if not phrase or len(phrase) > 90 or not re.search(r"[A-Za-z]", phrase):
+        if not phrase or len(phrase) > _PHRASE_MAX or not re.search(r"[A-Za-z]", phrase):
             continue
         if re.fullmatch(
             r"(?i)(?:it|they|he|she|we|i|you|this|that|which|who)(?:\s+\w+ly)?", phrase
@@ -68,16 +87,14 @@ def find_attributions(
         ):
             continue  # "said they stopped the vessel and found": the asserter is earlier
         if any(
-            a.start == np_start
-            or text[np_start : a.start].strip().lower() in ("the", "", "and", "and the")
-            for a in actors
-            if a.start >= np_start
+            text[np_start : a.start].strip().lower() in ("the", "", "and", "and the")
+            for a in within(np_start, np_start + 12)
         ):
-            np_start = _extend_over_list(text, np_start, actors)
+            np_start = _extend_over_list(text, np_start, ordered)
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
         if re.search(r"\b(?:is|are|was|were|be|been|has|have|had)\s*$", phrase, re.I):
             continue  # "is said to", "was reported": passive, no named asserter here
-        inside = tuple(a for a in actors if np_start <= a.start and a.end <= m.start())
+        inside = within(np_start, m.start())
         if not inside and not re.search(
             r"\b[A-Z][a-z]+|\b(?:officials?|experts?|analysts?|sources?|intelligence|spokes\w+|ministry|government|"
             r"researchers?|diplomats?|investigators?|monitors?)\b",
@@ -85,7 +102,6 @@ def find_attributions(
         ):
             continue
         denial = bool(_DENIAL.fullmatch(m.group(0)))
-        inside = tuple(a for a in actors if np_start <= a.start and a.end <= m.start())
         pronoun = bool(_SAY_THEN_PRONOUN.match(text[m.end() : m.end() + 12]))
         found.append(
             Attribution(
