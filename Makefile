@@ -27,7 +27,8 @@ PYTEST_ARGS ?=
 # apt-get. One line per need: a shell test that passes when it is present @ the package.
 # PostgreSQL (pg_virtualenv) for the tests; ICU headers, pkg-config and g++ to build pyicu
 # (followthemoney needs it, there is no wheel); Chromium for the browser tests; poppler and
-# Pango/HarfBuzz/DejaVu for PDF briefings; npm for the workbench's front-end libraries.
+# Pango/HarfBuzz/DejaVu for PDF briefings; npm for the workbench's front-end libraries; ip and
+# unshare for the URL-ingest (SSRF) test's private network namespace.
 define SYSTEM_NEEDS
 command -v pg_virtualenv @ postgresql-common
 command -v initdb || ls /usr/lib/postgresql/*/bin/initdb @ postgresql
@@ -42,6 +43,8 @@ ldconfig -p | grep -q 'libpangoft2-1.0.so' @ libpangoft2-1.0-0
 ldconfig -p | grep -q 'libharfbuzz-subset.so' @ libharfbuzz-subset0
 fc-list 2>/dev/null | grep -qi dejavu @ fonts-dejavu-core
 command -v npm @ npm
+command -v ip @ iproute2
+command -v unshare @ util-linux
 endef
 export SYSTEM_NEEDS
 
