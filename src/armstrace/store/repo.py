@@ -90,7 +90,15 @@ class Store:
                 existing = _document_id(session, content_hash)
                 if existing is not None:
                     return SaveResult("duplicate", existing, 0)
-                _refuse_foreign_ids(session, unique, document.source, document_id=None)
+                try:
+                    _refuse_foreign_ids(session, unique, document.source, document_id=None)
+                except InputError:
+                    # On PostgreSQL each statement sees what committed before it: another
+                    # writer may have stored these very bytes since the check above.
+                    existing = _document_id(session, content_hash)
+                    if existing is not None:
+                        return SaveResult("duplicate", existing, 0)
+                    raise
                 version = unique[0].extractor_version if unique else EXTRACTOR_VERSION
                 row = document_row(document, status, version)
                 session.add(row)
