@@ -20,7 +20,7 @@ class Extractor:
 
     def extract_text(self, text: str, doc_id: str, published: str | None = None) -> list[Claim]:
         doc = self.nlp.make_doc(text)
-        doc.user_data["armstrace"] = {"doc_id": doc_id, "published": published}
+        doc.user_data["armstrace"] = {"doc_id": doc_id, "published": published, "text": text}
         for _name, component in self.nlp.pipeline:
             doc = component(doc)
         claims: list[Claim] = doc._.claims or []

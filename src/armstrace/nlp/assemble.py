@@ -378,7 +378,8 @@ class Assembler:
         pats = cue_patterns()
         text = self.text
         seize = [c for c in find(pats.seize, text, sent.start, sent.end, "seize")
-                 if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)]  # fmt: skip
+                 if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)
+                 and not pats.seize_not_cargo.match(text, c.end)]  # fmt: skip
         referring = bool(seize) and all(
             _EVENT_NOUN.fullmatch(c.text)
             and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
@@ -1309,6 +1310,8 @@ class Assembler:
                         dominant[1]
                     ]  # a list of suppliers to one buyer ("Chinese suppliers sent arms")
             return suppliers, recipients
+        if suppliers:
+            return suppliers, recipients  # both named now: nothing to borrow from context
         if self.topic and index - self.topic[0] == 1 and self.topic[1] not in recipients:
             return [
                 self.topic[1]

@@ -28,6 +28,7 @@ class CuePatterns:
     transfer: PhraseMatcher
     transfer_label: dict[str, str]
     seize: re.Pattern[str]
+    seize_not_cargo: re.Pattern[str]
     discover: re.Pattern[str]
     produce: PhraseMatcher
     made_suffix: re.Pattern[str]
@@ -84,6 +85,12 @@ def cue_patterns() -> CuePatterns:
             phrase_pattern(trig["interdiction"])
             + r"|\bstopped\s+(?:and\s+\w+\s+)?(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}"
             r"(?:dhow|ship|vessel|boat|freighter|plane|aircraft|truck|convoy|tanker|cargo|lorry|train)s?\b",
+            re.I,
+        ),
+        seize_not_cargo=re.compile(
+            r"\s+(?:of\s+)?(?:(?:the|a|an|more|some|much|large|new|key|its|their|his|her|swathes\s+of|"
+            r"parts\s+of|[a-z]+ian|[a-z]+ese)\s+){0,2}"
+            + phrase_pattern(trig["interdiction_not_cargo"], plural=False),
             re.I,
         ),
         discover=re.compile(
