@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from armstrace.nlp.mentions import ActorMention
 
 _GROUP = re.compile(
-    r"\bthe\s+(?:group|militia|movement|militants|rebels|organi[sz]ation|faction)\b(?!['\u2019]s\s+leader)",
+    r"\bthe\s+(?:(?:[a-z]\w*|\w+-[\w\-]+)\s+){0,2}?(?:group|militia|movement|militants|rebels|organi[sz]ation|faction)\b(?!['\u2019]s\s+leader)",
     re.I,
 )
 _COUNTRY = re.compile(

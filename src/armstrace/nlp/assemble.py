@@ -72,6 +72,16 @@ _COLLECTIVE = re.compile(
     r"third\s+countr(?:y|ies)|militant\s+groups|terrorist\s+organi[sz]ations|allies|partners|you)\b",
     re.I,
 )
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|now\s+|still\s+)?$", re.I
+)
+_OWNS = re.compile(
+    r"['\u2019]s?\s+(?:[\w\-]+\s+){0,3}?(?:arsenal|rockets|missiles|drones|weapons|arms|munitions|stockpile|ammunition|shells|mortars|bombs|explosives|rifles|guns|projectiles)\b"
+)
+_OWNER_PRONOUN = re.compile(
+    r"\b(?:their|its)\s+(?:[\w\-]+\s+){0,3}?(?:arsenal|rockets|missiles|drones|weapons|arms|munitions|stockpile|ammunition|shells|mortars|bombs|explosives|rifles|guns|projectiles)\b",
+    re.I,
+)
 _EVENT_NOUN = re.compile(r"(?i)seizure|interception|interdiction|detention|confiscation|grounding")
 _REFERENCE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 _GENERIC_EVENTS = re.compile(r"(?i)seizures|interceptions|interdictions|detentions|confiscations")
@@ -862,6 +872,9 @@ class Assembler:
         return None
 
     def _makers(self, sent: Sentence, parties: list[ActorMention], verbs: list[Cue]) -> list[str]:
+        owner = self._owner_maker(sent, parties, verbs[0])
+        if owner is not None:
+            return [owner]
         text = self.text
         makers: list[str] = []
         for verb in verbs:
@@ -914,6 +927,23 @@ class Assembler:
             if facility_country not in makers:
                 makers.append(facility_country)
         return [m for m in dict.fromkeys(makers) if m]
+
+    def _owner_maker(self, sent: Sentence, parties: list[ActorMention], verb: Cue) -> str | None:
+        """ "Hamas's rockets are made in Gaza", "the Houthis say their arsenal is produced in
+        Yemen": an armed group's own goods, made where it is, are the group's production; the
+        place names where, not who."""
+        text = self.text
+        if not _PASSIVE_BEFORE.search(text, max(sent.start, verb.start - 24), verb.start):
+            return None
+        left = text[sent.start : verb.start]
+        groups = [p for p in parties if not p.actor_id.isupper() and p.end <= verb.start]
+        for mention in reversed(groups):
+            if _OWNS.match(text, mention.end) and verb.start - mention.end <= 120:
+                return mention.actor_id
+        pronoun = _OWNER_PRONOUN.search(left[-60:])
+        if pronoun and groups and groups[0].start - sent.start <= 40:
+            return groups[0].actor_id  # the sentence's subject: "The Houthis ... say their ..."
+        return None
 
     def _facility(self, sent: Sentence) -> str | None:
         for mention in self.mentions.between("actors", sent.start, sent.end):
@@ -1027,11 +1057,13 @@ class Assembler:
         start, end = clause
         pats = cue_patterns()
         asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+        triggers = find_transfer_cues(text, start, end)
+        if triggers and all(_within(t.start, asides) for t in triggers):
+            asides = []  # "Iran, which has shipped drones to Russia, denied it": the aside is the claim
         parties = [
             p for p in sent_parties if start <= p.start < end and not _within(p.start, asides)
         ]
         items = [i for i in sent_items if start <= i.start < end and not _within(i.start, asides)]
-        triggers = find_transfer_cues(text, start, end)
         support_cues = find(pats.support, text, start, end, "support")
         live = [t for t in triggers if not is_negated(text, start, t.start)]
         denial = None

@@ -153,6 +153,7 @@ def cue_patterns() -> CuePatterns:
             "recipient": _ending(roles["recipient"], fillers),
             "supplier": _ending(roles["supplier"], fillers),
             "via": _ending(roles["via"], fillers),
+            "origin": _ending(roles["staging"], fillers),
             "ignore": _ending(roles["ignore_before"], fillers),
         },
         recipient_nouns=compile_phrases(roles["recipient_nouns"]),

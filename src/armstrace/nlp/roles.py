@@ -80,6 +80,22 @@ _SHIFT = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*$", re.I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|reported|reports|told|tells|citing|cited|according|added|stated|claimed|"
+    r"alleged|argued|believes?|believed|warned|noted|wrote|estimated?|concluded|found|insisted)\b",
+    re.I,
+)
+
+
+def _in_relative(text: str, start: int, position: int) -> bool:
+    """ "Iran, which ... supplied": a relative clause, not the main subject. ", that" after a
+    reporting verb ("reported, citing diplomats, that Russia ...") opens what was reported."""
+    left = text[start:position]
+    m = _RELATIVE.search(left)
+    if m is None:
+        return False
+    word = left[m.start() :].lstrip(", \t\n").split(None, 1)[0].lower()
+    return not (word == "that" and _REPORTING.search(left, 0, m.start()))
 
 
 def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | None:
@@ -90,7 +106,7 @@ def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | N
         )
     pats = cue_patterns().roles
     best: tuple[int, str] | None = None
-    for role in ("recipient", "supplier", "via", "ignore"):
+    for role in ("origin", "recipient", "supplier", "via", "ignore"):  # first wins a tie
         m = pats[role].search(left)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), role)
@@ -381,11 +397,11 @@ def _assign_by_position(
         gap = text[mention.end : trigger.start]
         if len(gap) > 90 or re.search(r"[;:]", gap):
             continue
-        if _RELATIVE.search(text[start : mention.start]):
+        if _in_relative(text, start, mention.start):
             continue  # ", which expelled French and then American troops,": not the main subject
         between = [
             p for p in parties
-            if mention.end <= p.start and p.end <= trigger.start and not _RELATIVE.search(text[start : p.start])
+            if mention.end <= p.start and p.end <= trigger.start and not _in_relative(text, start, p.start)
         ]  # fmt: skip
         if between and not _COORD.match(text[mention.end : between[0].start]):
             continue
