@@ -72,6 +72,17 @@ _COLLECTIVE = re.compile(
     r"third\s+countr(?:y|ies)|militant\s+groups|terrorist\s+organi[sz]ations|allies|partners|you)\b",
     re.I,
 )
+# "... and then handed on to Y": the goods pass from the last buyer to Y. "Iran shipped rockets to
+# Sudan and then smuggled them to Hamas" keeps its subject: no relay without "on to" or the like.
+_THEN = re.compile(r"\s*(?:and\s+)?then\b", re.I)
+_RELAY = re.compile(
+    r"\s*(?:and\s+)?then\s+(?:[\w\-]+\s+){0,3}?(?:(?:handed|passed|sent|shipped|sold|moved|given)"
+    r"\s+(?:\w+\s+)?on(?:wards?)?\s+to|forwarded\s+to|re-?exported\s+to)\b",
+    re.I,
+)
+_SUPPLIED_SUFFIX = re.compile(
+    r"[-\u2010\u2011](?:supplied|provided|delivered|donated|sold|exported)\b", re.I
+)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|now\s+|still\s+)?$", re.I
 )
@@ -217,6 +228,8 @@ class Assembler:
             self._note_cargo_origin(sent, parties)
             consumed = self._interdiction(index, sent, parties, organs, items, dates, source)
             self._production(sent, parties, items, source, dates, cargo=consumed)
+            if not consumed:
+                self._supplied_epithets(sent, parties, items, source)
             if not consumed:
                 near = _Nearby(parties, items, attributions)
                 for clause in split_clauses(text, sent.start, sent.end):
@@ -818,6 +831,40 @@ class Assembler:
                     facility=self._facility(sent),
                 )
 
+    def _supplied_epithets(
+        self,
+        sent: Sentence,
+        parties: list[ActorMention],
+        items: list[ItemMention],
+        source: str | None,
+    ) -> None:
+        """ "The army flies Russian-supplied jets": a transfer from the named supplier to the
+        sentence's holder, the party the sentence is about (named before the epithet)."""
+        text = self.text
+        material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
+        for mention in parties:
+            if not _SUPPLIED_SUFFIX.match(text, mention.end):
+                continue
+            targets = _items_after(text, mention, material)
+            supplier = mention.country or mention.actor_id
+            holder = next(
+                (p for p in parties if p.end <= mention.start and p.form in ("name", "weak")
+                 and (p.country or p.actor_id) != supplier),
+                None,
+            )  # fmt: skip
+            if not targets or holder is None:
+                continue
+            for entry in drop_generic(group_items(text, targets, []), set()):
+                self._emit(
+                    "transfer",
+                    (sent.start, sent.end),
+                    supplier=supplier,
+                    recipient=holder.actor_id,
+                    entry=entry,
+                    hedge=hedge_of(text, sent.start, sent.end),
+                    source=source,
+                )
+
     def _lineage(
         self,
         sent: Sentence,
@@ -1064,6 +1111,12 @@ class Assembler:
             p for p in sent_parties if start <= p.start < end and not _within(p.start, asides)
         ]
         items = [i for i in sent_items if start <= i.start < end and not _within(i.start, asides)]
+        if not items and _THEN.match(
+            text, start, end
+        ):  # "... and then sent them to Y": the same goods
+            items = [
+                i for i in sent_items if i.end <= start and i.category not in SUPPORT_CATEGORIES
+            ]
         support_cues = find(pats.support, text, start, end, "support")
         live = [t for t in triggers if not is_negated(text, start, t.start)]
         denial = None
@@ -1165,6 +1218,9 @@ class Assembler:
         suppliers, recipients = self._complete_roles(
             index, roles, parties, live, bool(bound), clause, sent_parties, support_only
         )
+        if any(i.category == "training" for i in support_items):
+            # "fighters from Hamas received training in Iran": the fighters are the trainees
+            support_items = [i for i in support_items if i.category != "troops"]
         owners = {a.end: a.actor_id for a in parties}
         support_items = [  # "Russian forces fired ...": the receiving side's own troops are not goods
             i for i in support_items
@@ -1263,6 +1319,16 @@ class Assembler:
         suppliers = list(roles.suppliers) or [o for o in roles.origins if o not in roles.recipients]
         recipients = [r for r in roles.recipients if r not in suppliers]
         adjacent = self.flow if self.flow and index - self.flow.sentence <= 1 else None
+        if (
+            not suppliers
+            and recipients
+            and adjacent is not None
+            and _RELAY.match(text, clause[0], clause[1])
+        ):
+            # "sold by Russia to Syria and then handed on to Hezbollah": the last buyer passes it on
+            relayed = [r for r in adjacent.recipients if r not in recipients]
+            if relayed:
+                return relayed, recipients
         if roles.subject_pronoun and not suppliers and live and live[0].label == "give":
             antecedent = next(
                 (

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
+from armstrace.gazetteer import load_gazetteer
 from armstrace.nlp.cues import cue_patterns
 from armstrace.nlp.mentions import (
     ActorMention,
@@ -170,6 +171,18 @@ def _overlaps(item: ItemMention, spans: list[tuple[int, int]]) -> bool:
     return any(item.start < e and s < item.end for s, e in _near(item.start, spans))
 
 
+def _kin_of_named(strong: set[str], weak: set[str]) -> set[str]:
+    """Weakly named actors whose related actors (their `see` entries) the document names:
+    "Islamic Jihad" beside Hamas or Gaza is Palestinian Islamic Jihad."""
+    actors = load_gazetteer().actors
+    kin = set()
+    for actor_id in weak:
+        related = set(actors[actor_id].see) if actor_id in actors else set()
+        if related & strong:
+            kin.add(actor_id)
+    return kin
+
+
 def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:
     """Weak and ambiguous names keep a reading only when the document names it outright;
     demonyms before group nouns are parties ("Palestinian militants"); a state's organs
@@ -179,6 +192,7 @@ def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:
         for a in actors
         if a.form in ("name", "demonym", "place") and "|" not in a.actor_id
     }
+    strong |= _kin_of_named(strong, {a.actor_id for a in actors if a.form == "weak"})
     heads = cue_patterns().source_heads
     resolved: list[ActorMention] = []
     for mention in actors:

@@ -76,18 +76,19 @@ def _to_number(raw: str, words: dict[str, float | None]) -> float | None:
 
 
 @cache
-def _context_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _context_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = load_lexicon().quantities
     rate = re.compile(r"\s*" + phrase_pattern(lex["rate_suffixes"]), re.I)
     derived = re.compile(phrase_pattern(lex["derived_prefixes"]) + r"\s*$", re.I)
-    return rate, derived
+    vague = re.compile(phrase_pattern(lex["vague_determiners"]) + r"\s+$", re.I)
+    return rate, derived, vague
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every count-like number in `text`, with qualifier; calibers, years, ids, rates
     ("3 million per year") and changes ("an increase of 5,000") are skipped."""
     pattern, words, scales, qual_of = _patterns()
-    rate, derived = _context_patterns()
+    rate, derived, vague = _context_patterns()
     found: list[NumberMention] = []
     for m in pattern.finditer(text):
         value = _to_number(m.group("num"), words)
@@ -108,6 +109,8 @@ def find_numbers(text: str) -> list[NumberMention]:
                 continue
         if _NOT_A_COUNT_BEFORE.search(text[max(0, m.start("num") - 12) : m.start("num")]):
             continue
+        if (is_word or scale) and vague.search(text[max(0, m.start("num") - 14) : m.start("num")]):
+            continue  # "several hundred fighters"
         if rate.match(text, m.end()) or derived.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         qualifier = "exact"
