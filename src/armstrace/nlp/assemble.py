@@ -1253,19 +1253,21 @@ class Assembler:
         calibers = self.mentions.between("calibers", start, end)
         emitted = False
         if material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
-            entries = drop_generic(group_items(text, material, calibers), quantified)
-            emitted |= self._emit_flows(
-                "transfer",
-                (sent.start, sent.end),
-                suppliers,
-                recipients,
-                entries,
-                bound,
-                hedge,
-                source,
-                when,
-                via,
-            )
+            paired = _goods_by_source(text, parties, material, suppliers)
+            for group_suppliers, group_items_ in paired or [(suppliers, material)]:
+                entries = drop_generic(group_items(text, group_items_, calibers), quantified)
+                emitted |= self._emit_flows(
+                    "transfer",
+                    (sent.start, sent.end),
+                    group_suppliers,
+                    recipients,
+                    entries,
+                    bound if not paired else [],
+                    hedge,
+                    source,
+                    when,
+                    via,
+                )
         if support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound):
             entries = group_items(text, support_items, calibers)
             emitted |= self._emit_flows(
@@ -1577,6 +1579,39 @@ class _ByStart(Generic[_T]):
             return self._elements
         chosen = self._order[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
         return [self._elements[i] for i in sorted(chosen)]
+
+
+def _goods_by_source(
+    text: str, parties: list[ActorMention], material: list[ItemMention], suppliers: list[str]
+) -> list[tuple[list[str], list[ItemMention]]] | None:
+    """ "jets from Russia and China, shells from Serbia": each list of goods goes with the
+    "from" that follows it. None unless every supplier and every item is so placed."""
+    if len(suppliers) < 2 or len(material) < 2:
+        return None
+    groups: list[tuple[list[str], list[ItemMention]]] = []
+    cursor = 0
+    pending: list[str] = []
+    for mention in parties:
+        if mention.actor_id not in suppliers:
+            continue
+        coordinated = pending and _COORDINATED.fullmatch(text[cursor : mention.start])
+        if coordinated:
+            groups[-1][0].append(mention.actor_id)
+            cursor = mention.end
+            continue
+        goods = [i for i in material if cursor <= i.start and i.end <= mention.start]
+        if not goods or not re.search(r"(?i)\bfrom\s+(?:the\s+)?$", text[: mention.start][-12:]):
+            return None
+        groups.append(([mention.actor_id], goods))
+        pending = [mention.actor_id]
+        cursor = mention.end
+    placed = {id(i) for _, goods in groups for i in goods}
+    if len(groups) < 2 or any(id(i) not in placed for i in material):
+        return None
+    return groups
+
+
+_COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.I)
 
 
 def _within(position: int, spans: list[tuple[int, int]]) -> bool:
