@@ -1683,11 +1683,20 @@ def _items_after(text: str, mention: ActorMention, items: list[ItemMention]) -> 
         gap = text[mention.end : item.start]
         if item.start < mention.end or len(gap) > 40:
             continue
-        if re.search(r"[;:]|\b(?:of|for|to|from|by|with|in|on|that|which|were|was|are|is)\b", gap):
+        if re.search(
+            r"[;:]|\b(?:of|for|to|from|by|with|in|on|that|which|were|was|are|is)\b", gap
+        ) and not _VERSION_OF.fullmatch(gap):
             continue
         out.append(item)
         break
     return out
+
+
+# "an Iranian-made version of the Chinese C-802": the maker made the item named after it
+_VERSION_OF = re.compile(
+    r"[-\u2010\u2011]?\w*\s+(?:version|copy|variant|clone|derivative|knock-off|replica)\s+of\s+"
+    r"(?:the\s+|an?\s+)?(?:[A-Z][\w\-]*\s+)?",
+)
 
 
 def _modifies_next_item(text: str, mention: ActorMention, items: list[ItemMention]) -> bool:
