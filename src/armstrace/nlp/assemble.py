@@ -1343,6 +1343,10 @@ class Assembler:
             if antecedent and antecedent not in recipients:
                 suppliers = [antecedent]
         using = bool(live) and all(t.label == "use" for t in live)
+        if using and recipients and not suppliers:
+            maker = self._catalogue_maker(clause, recipients)
+            if maker is not None:
+                return [maker], recipients  # "Russia fired KN-23 missiles": North Korea's
         if using or (suppliers and recipients):
             return suppliers, recipients
         buyers = bool(cue_patterns().recipient_nouns.search(text, clause[0], clause[1]))
@@ -1412,6 +1416,9 @@ class Assembler:
             return suppliers, recipients
         if suppliers:
             return suppliers, recipients  # both named now: nothing to borrow from context
+        maker = self._catalogue_maker(clause, recipients)
+        if maker is not None and live and live[0].label in ("receive", "use"):
+            return [maker], recipients  # "Iran bought 100 Hwasong-5 missiles": North Korea's
         if self.topic and index - self.topic[0] == 1 and self.topic[1] not in recipients:
             return [
                 self.topic[1]
@@ -1425,6 +1432,18 @@ class Assembler:
             if topic and topic not in recipients:
                 suppliers = [topic]
         return suppliers, recipients
+
+    def _catalogue_maker(self, clause: tuple[int, int], recipients: list[str]) -> str | None:
+        """The one state that makes every named system in the clause, per the catalogue, when
+        it is not the recipient itself."""
+        named = [i for i in self.mentions.between("items", *clause) if not i.generic]
+        makers = {i.origin for i in named}
+        if len(makers) != 1:
+            return None
+        maker = makers.pop()
+        if maker is None or not maker.isupper() or maker in recipients:
+            return None
+        return maker
 
     def _topic_supplier(self) -> str | None:
         if self.flows:

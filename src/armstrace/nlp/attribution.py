@@ -22,6 +22,7 @@ _SAY_THEN_PRONOUN = re.compile(
     r"^\s*(?:that\s+)?(?:it|they|his\s+country|her\s+country|their\s+country|its\s+government)\b",
     re.I,
 )
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.I)
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b", re.I
 )
@@ -67,6 +68,8 @@ def find_attributions(
     for m in pats.attribution_verbs.finditer(text, start, end):
         if m.group(0)[:1].isupper() and m.start() > start:
             continue  # "the United States", "Reports emerged": a name or a noun, not a verb
+        if _ARTICLE_BEFORE.search(text, max(start, m.start() - 6), m.start()):
+            continue  # "an estimated 100", "the alleged shipment": an adjective, not a verb
         window = max(start, m.start() - _LOOK_BACK)
         bounds = list(_NP_BOUNDARY.finditer(text[window : m.start()]))
         if window > start:
