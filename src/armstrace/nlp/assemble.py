@@ -1436,7 +1436,9 @@ class Assembler:
     def _catalogue_maker(self, clause: tuple[int, int], recipients: list[str]) -> str | None:
         """The one state that makes every named system in the clause, per the catalogue, when
         it is not the recipient itself."""
-        named = [i for i in self.mentions.between("items", *clause) if not i.generic]
+        named: list[ItemMention] = [
+            i for i in self.mentions.between("items", *clause) if not i.generic
+        ]
         makers = {i.origin for i in named}
         if len(makers) != 1:
             return None
