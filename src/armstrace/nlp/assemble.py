@@ -209,8 +209,10 @@ class Assembler:
             return
         self.table = None
         dates = self.dates.find(body, sent.start)
-        if body.rstrip(" \"'\u201d").endswith("?") and _QUESTION_START.match(body.strip()):
-            return
+        if body.rstrip(" \"'\u201d").endswith("?") and any(
+            _QUESTION_START.match(part.strip()) for part in re.split(r"[:;,\u2014]", body)
+        ):
+            return  # "Suppose a ceasefire held: would Europe resume selling arms to Moscow?"
         actors = self.mentions.between("actors", sent.start, sent.end)
         anaphors = self.anaphora.resolve(text, sent.start, sent.end, before=actors)
         if anaphors:
@@ -1544,7 +1546,12 @@ class Assembler:
         )
 
 
-_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]{3,120},", re.I)
+_ASIDE = re.compile(
+    r",\s*(?:which|who|whose)\b[^,;]{3,120},"
+    r"|(?<=[a-z]),\s+(?-i:an?)\s+(?:[\w\-]+\s+){0,3}?(?:buyer|customer|client|backer|supporter|sponsor|ally|"
+    r"partner|member|neighbou?r|supplier|patron|rival|foe|enemy|friend)\b[^,;]{0,80},",
+    re.I,
+)  # "Iran, which has long ..., sent" and "Iran, a long-time buyer of ..., passed them on"
 
 
 # How far from a clause its sentence's parties, items and asserters still bear on it. Longer

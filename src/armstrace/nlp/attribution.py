@@ -22,6 +22,7 @@ _SAY_THEN_PRONOUN = re.compile(
     r"^\s*(?:that\s+)?(?:it|they|his\s+country|her\s+country|their\s+country|its\s+government)\b",
     re.I,
 )
+_PRONOUN = re.compile(r"(?i)(?:it|they|he|she|we|i|you|this|that|which|who)(?:\s+\w+ly)?")
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.I)
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted)\b", re.I
@@ -81,9 +82,7 @@ def find_attributions(
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
         if not phrase or len(phrase) > _PHRASE_MAX or not re.search(r"[A-Za-z]", phrase):
             continue
-        if re.fullmatch(
-            r"(?i)(?:it|they|he|she|we|i|you|this|that|which|who)(?:\s+\w+ly)?", phrase
-        ):
+        if _PRONOUN.fullmatch(phrase):
             continue
         if pats.attribution_verbs.search(text, np_start, m.start()) or re.match(
             r"(?i)(?:said|says|told|and|but)\b", phrase
@@ -104,12 +103,13 @@ def find_attributions(
             phrase,
         ):
             continue
+        cleaned = _clean(phrase)
+        if _PRONOUN.fullmatch(cleaned):
+            continue  # "It is widely believed": nobody named
         denial = bool(_DENIAL.fullmatch(m.group(0)))
         pronoun = bool(_SAY_THEN_PRONOUN.match(text[m.end() : m.end() + 12]))
         found.append(
-            Attribution(
-                np_start, m.end(), _clean(phrase), inside, denial, pronoun, m.group(0).lower()
-            )
+            Attribution(np_start, m.end(), cleaned, inside, denial, pronoun, m.group(0).lower())
         )
     return found
 

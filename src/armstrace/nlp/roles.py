@@ -80,6 +80,7 @@ _SHIFT = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*$", re.I)
+_TRAINED_AT = re.compile(r"(?i)train(?:ed|s|ing)?\s+(?:\w+ly\s+)?(?:at|in|with|under|alongside)\b")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|reported|reports|told|tells|citing|cited|according|added|stated|claimed|"
     r"alleged|argued|believes?|believed|warned|noted|wrote|estimated?|concluded|found|insisted)\b",
@@ -400,8 +401,9 @@ def _assign_by_position(
         if _in_relative(text, start, mention.start):
             continue  # ", which expelled French and then American troops,": not the main subject
         between = [
-            p for p in parties
-            if mention.end <= p.start and p.end <= trigger.start and not _in_relative(text, start, p.start)
+            p for p, p_label in zip(parties, labels, strict=True)
+            if mention.end <= p.start and p.end <= trigger.start and p_label != "ignore"
+            and not _in_relative(text, start, p.start)
         ]  # fmt: skip
         if between and not _COORD.match(text[mention.end : between[0].start]):
             continue
@@ -416,6 +418,8 @@ def _assign_by_position(
         }.get(trigger.label, "suppliers")
         if passive and trigger.label == "give":
             role = "recipients"
+        if trigger.label == "support" and _TRAINED_AT.match(text, trigger.start):
+            role = "recipients"  # "Myanmar officers have trained at Russian academies"
         if label == "possessive" and role == "recipients" and trigger.label == "give":
             continue
         roles.add(role, mention.actor_id)
