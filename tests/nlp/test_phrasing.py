@@ -91,6 +91,57 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("transfer", "CN", "RU", "technology")},
     ),
     ("Russia has dropped thousands of glide bombs on Kharkiv.", set()),
+    # read in this session's rules: each phrasing in words of our own
+    (
+        "Government troops seized territory near the port, while Belarus sent 40 tanks to Russia.",
+        {("transfer", "BY", "RU", "armoured_vehicles")},
+    ),
+    (
+        "Tehran believes, a diplomat said, that Russia had delivered radars to bolster the defences around Damascus.",
+        {("transfer", "RU", "SY", "radar")},
+    ),
+    (
+        "A newspaper reported, citing officials, that Russia's Wagner Group had supplied the RSF with rifles flown from bases in Chad.",
+        {("transfer", "wagner", "rapid-support-forces", "small_arms")},
+    ),
+    (
+        "Hezbollah's drones are assembled in Lebanon by its own technicians.",
+        {("production", "hezbollah", None, "aircraft")},
+    ),
+    (
+        "Belarus, which Kyiv says has sent artillery shells to Russia, denies any role.",
+        {("transfer", "BY", "RU", "artillery_ammunition")},
+    ),
+    ("Chinese-supplied jets flew over the capital.", set()),  # nobody named holds them
+    (
+        "Myanmar's army flies ageing Chinese-supplied jets.",
+        {("transfer", "CN", "MM", "aircraft")},
+    ),
+    (
+        "The missiles were sold by Belarus to Iran and then handed on to the Houthis.",
+        {("transfer", "BY", "IR", "munitions"), ("transfer", "IR", "houthis", "munitions")},
+    ),
+    (
+        "Several hundred fighters from Hamas were trained in Iran.",
+        {("support", "IR", "hamas", "training")},
+    ),
+    (
+        "Sudan has bought drones from Iran, shells from Serbia and jets from China.",
+        {
+            ("transfer", "IR", "SD", "aircraft"),
+            ("transfer", "RS", "SD", "artillery_ammunition"),
+            ("transfer", "CN", "SD", "aircraft"),
+        },
+    ),
+    (
+        "Syria acquired an estimated 200 Hwasong-6 missiles in the 1990s.",
+        {("transfer", "KP", "SY", "ballistic_missiles")},
+    ),
+    (
+        "Egypt, then turning away from Moscow, passed two missiles to North Korea.",
+        {("transfer", "EG", "KP", "munitions")},
+    ),
+    ("It is widely believed that nobody will comment: would Serbia sell shells to Russia?", set()),
 ]
 
 
