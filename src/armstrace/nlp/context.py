@@ -82,10 +82,49 @@ def scan_document(text: str) -> DocumentMentions:
         and not (i.category == "troops" and (i.start - 1 in ends or i.start - 2 in ends))
     ]  # fmt: skip
     items = [_by_caliber(text, i, calibers) for i in items]
+    items = _resolve_item_references(text, items)
     numbers = find_numbers(text)
     counts = Counter(a.actor_id for a in actors if a.is_party)
     vessels.sort(key=lambda v: v.start)
     return DocumentMentions(actors, items, numbers, vessels, calibers, counts)
+
+
+# "these missiles", "the same rockets": a generic noun pointing back at a named system
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|such|the\s+same)\s+(?:[\w\-]+\s+)?$", re.I)
+_NOUN_FITS = {
+    "missile": ("ballistic_missiles", "cruise_missiles", "atgm", "manpads", "air_defence"),
+    "rocket": ("rockets",),
+    "drone": ("aircraft",),
+    "shell": ("artillery_ammunition",),
+    "round": ("artillery_ammunition", "small_arms_ammunition", "rpg", "mortar_ammunition"),
+    "launcher": ("mrl", "rpg", "air_defence"),
+    "jet": ("aircraft",),
+    "tank": ("armoured_vehicles",),
+}
+
+
+def _resolve_item_references(text: str, items: list[ItemMention]) -> list[ItemMention]:
+    """A generic item after "these"/"those"/"the same" takes the category and designation of
+    the last named system it can refer to: "Egypt passed a few of these missiles" after "Scud-B"."""
+    out: list[ItemMention] = []
+    last_named: list[ItemMention] = []
+    for item in items:
+        if item.generic and _BACK_REFERENCE.search(text, max(0, item.start - 24), item.start):
+            noun = item.text.lower().rstrip("s")
+            fits = _NOUN_FITS.get(noun, ())
+            antecedent = next((n for n in reversed(last_named) if n.category in fits), None)
+            if antecedent is not None:
+                item = replace(
+                    item,
+                    category=antecedent.category,
+                    designation=antecedent.designation,
+                    generic=False,
+                    origin=antecedent.origin,
+                )
+        elif not item.generic:
+            last_named.append(item)
+        out.append(item)
+    return out
 
 
 _MODIFIED_HEAD = re.compile(
