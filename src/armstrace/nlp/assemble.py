@@ -80,6 +80,11 @@ _RELAY = re.compile(
     r"\s+(?:\w+\s+)?on(?:wards?)?\s+to|forwarded\s+to|re-?exported\s+to)\b",
     re.I,
 )
+_STATE_INDUSTRY = re.compile(
+    r"[\"'\u201c]?(?:(?:Its|Their)\s+|The\s+(?:state-owned|state-run|government-owned|government-run)\s+)"
+    r"(?:[\w\-]+\s+){0,6}?(?:[Ii]ndustr(?:y|ies)|[Cc]orporation|[Oo]rgani[sz]ation|[Dd]irectorate|"
+    r"[Ss]ystem|[Aa]rsenal|[Ff]actor(?:y|ies)|[Pp]lants?|[Ww]orks|[Cc]ompany|[Gg]roup)\b"
+)
 _SUPPLIED_SUFFIX = re.compile(
     r"[-\u2010\u2011](?:supplied|provided|delivered|donated|sold|exported)\b", re.I
 )
@@ -975,6 +980,12 @@ class Assembler:
         for facility_country in self._facility_countries(sent):
             if facility_country not in makers:
                 makers.append(facility_country)
+        if not makers and _STATE_INDUSTRY.match(text, sent.start, verbs[0].start):
+            # "Its Directorate of Defence Industries runs factories producing rifles",
+            # "The state-owned Defence Industries System makes shells": the state read about
+            home = self.last_subject or self.anaphora.home
+            if home is not None and home.isupper():
+                makers.append(home)
         return [m for m in dict.fromkeys(makers) if m]
 
     def _owner_maker(self, sent: Sentence, parties: list[ActorMention], verb: Cue) -> str | None:
