@@ -89,6 +89,8 @@ def extract_claims(document: Document, extractor: Extractor) -> list[Claim]:
     """Run the extractor on one document; a crash becomes an InputError naming the source."""
     try:
         return extractor.extract(document)
+    except InputError:
+        raise  # over the time limit: already names the source and the reason
     except Exception as exc:  # the same promise as read_document, for the extractor
         raise _unexpected(document.source, exc) from exc
 

@@ -45,6 +45,15 @@ class TooLarge(InputError):
     """The input is over a configured size limit."""
 
 
+class TooSlow(InputError):
+    """Reading the input ran over a configured time limit."""
+
+
+class Overtime(ArmstraceError):
+    """Raised inside the extractor when a document's time limit has passed; the caller, which
+    knows the document's source, turns it into TooSlow."""
+
+
 class DataFileError(ArmstraceError):
     """A domain data file is malformed; the message names the file and key."""
 

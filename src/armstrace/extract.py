@@ -2,35 +2,59 @@
 
 from __future__ import annotations
 
+import time
+
 from spacy.language import Language
 
+from armstrace.errors import Overtime, TooSlow
 from armstrace.model import Claim, Document
 from armstrace.nlp.mentions import build_matchers
 from armstrace.nlp.pipeline import build_nlp
+from armstrace.settings import load_settings
 
 
 class Extractor:
-    """Holds the loaded pipeline; build once with `load_extractor()`, call for many documents."""
+    """Holds the loaded pipeline; build once with `load_extractor()`, call for many documents.
 
-    def __init__(self, nlp: Language) -> None:
+    `time_limit_s` bounds the reading of one document (ARMSTRACE_EXTRACT_TIMEOUT): past it the
+    document fails with TooSlow and the batch goes on. None or 0 means no limit.
+    """
+
+    def __init__(self, nlp: Language, time_limit_s: float | None = None) -> None:
         self.nlp = nlp
+        self.time_limit_s = time_limit_s
 
     def extract(self, document: Document) -> list[Claim]:
-        return self.extract_text(document.text, document.stem, document.published)
+        return self.extract_text(
+            document.text, document.stem, document.published, source=document.source
+        )
 
-    def extract_text(self, text: str, doc_id: str, published: str | None = None) -> list[Claim]:
+    def extract_text(
+        self, text: str, doc_id: str, published: str | None = None, *, source: str | None = None
+    ) -> list[Claim]:
+        deadline = time.monotonic() + self.time_limit_s if self.time_limit_s else None
         doc = self.nlp.make_doc(text)
-        doc.user_data["armstrace"] = {"doc_id": doc_id, "published": published, "text": text}
-        for _name, component in self.nlp.pipeline:
-            doc = component(doc)
+        doc.user_data["armstrace"] = {
+            "doc_id": doc_id, "published": published, "text": text, "deadline": deadline,
+        }  # fmt: skip
+        try:
+            for _name, component in self.nlp.pipeline:
+                doc = component(doc)
+        except Overtime:
+            raise TooSlow(
+                source or doc_id,
+                f"extraction ran over the {self.time_limit_s:g} s limit (ARMSTRACE_EXTRACT_TIMEOUT)",
+            ) from None
         claims: list[Claim] = doc._.claims or []
         return claims
 
 
-def load_extractor() -> Extractor:
-    """Build the pipeline and compile the gazetteer's patterns once; reuse for every document."""
+def load_extractor(time_limit_s: float | None = None) -> Extractor:
+    """Build the pipeline and compile the gazetteer's patterns once; reuse for every document.
+    The per-document time limit defaults to the ARMSTRACE_EXTRACT_TIMEOUT setting."""
     build_matchers()
-    return Extractor(build_nlp())
+    limit = load_settings().extract_timeout_s if time_limit_s is None else time_limit_s
+    return Extractor(build_nlp(), limit)
 
 
 def extract_document(document: Document) -> list[Claim]:

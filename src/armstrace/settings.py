@@ -37,6 +37,9 @@ class Settings:
     url_timeout_s: float = field(
         default_factory=lambda: float(os.environ.get("ARMSTRACE_URL_TIMEOUT", "20"))
     )
+    extract_timeout_s: float = field(
+        default_factory=lambda: float(os.environ.get("ARMSTRACE_EXTRACT_TIMEOUT", "300"))
+    )
 
 
 def load_settings() -> Settings:

@@ -192,3 +192,26 @@ def test_ingest_one_endless_sentence_ends_in_bounded_time(
     path.write_bytes(long_sentence(150_000))
     done = measured_cli("ingest", str(path), "--db", sqlite_url, timeout=20)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+def test_ingest_stops_reading_a_document_at_the_time_limit(
+    tmp_path: Path, sqlite_url: str, run_cli: Callable[..., CompletedProcess[str]]
+) -> None:
+    """A document the extractor cannot finish in ARMSTRACE_EXTRACT_TIMEOUT fails with that
+    reason; the next one in the batch is still read and stored."""
+    slow = tmp_path / "a_run_on.txt"
+    slow.write_bytes(long_sentence(600_000))  # seconds of reading, far over a quarter second
+    quick = tmp_path / "b_note.txt"
+    quick.write_text("Belarus sent 40 tanks to Russia, officials said.\n", encoding="utf-8")
+
+    done = run_cli("ingest", str(slow), str(quick), "--db", sqlite_url,
+                   ARMSTRACE_EXTRACT_TIMEOUT="0.25")  # fmt: skip
+
+    reason = "extraction ran over the 0.25 s limit (ARMSTRACE_EXTRACT_TIMEOUT)"
+    assert done.returncode == 1, done.stderr
+    assert f"armstrace: {slow}: {reason}" in done.stderr.splitlines()
+    assert "Traceback" not in done.stderr
+    with open_store(sqlite_url) as store:
+        assert [failure.reason for failure in store.failures()] == [reason]
+        assert [row.source for row in store.documents()] == [str(quick)]

@@ -8,11 +8,13 @@ of a sentence that only gives a figure ("The number has jumped from 28,000 conta
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
+from armstrace.errors import Overtime
 from armstrace.model.claim import Claim, Conveyance, Evidence, Item, Quantity, When
 from armstrace.nlp.anaphora import AnaphoraState
 from armstrace.nlp.attribution import Attribution, find_attributions
@@ -172,7 +174,10 @@ class Flow:
 class Assembler:
     """Walks one document and returns its claims."""
 
-    def __init__(self, text: str, doc_id: str, published: str | None = None) -> None:
+    def __init__(
+        self, text: str, doc_id: str, published: str | None = None, deadline: float | None = None
+    ) -> None:
+        self.deadline = deadline  # time.monotonic() past which reading stops (Overtime)
         self.text = text
         self.doc_id = doc_id
         self.dates = DateResolver(published=published)
@@ -202,6 +207,8 @@ class Assembler:
     def run(self) -> list[Claim]:
         sentences = self.sentences = split_sentences(self.text)
         for index, sent in enumerate(sentences):
+            if self.deadline is not None and time.monotonic() > self.deadline:
+                raise Overtime(f"{self.doc_id}: over the time limit at sentence {index}")
             self._sentence(index, sent)
         self._close_frame()
         return _dedupe(self.claims)

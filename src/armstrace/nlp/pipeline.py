@@ -35,14 +35,16 @@ def make_claims_component(nlp: Language, name: str) -> ClaimsComponent:
 
 class ClaimsComponent:
     """Reads `doc.user_data["armstrace"]` (doc id, publication date, optionally the text the doc
-    was made from), writes the claims to `doc._.claims` and the mentions it used to `doc.spans`
+    was made from and a time.monotonic() deadline), writes the claims to `doc._.claims` and the mentions it used to `doc.spans`
     ("actor", "item", "vessel", "quantity")."""
 
     def __call__(self, doc: Doc) -> Doc:
         meta: dict[str, Any] = doc.user_data.get("armstrace", {})
         # doc.text rebuilds the string token by token; the caller's own copy is the same text
         text = meta.get("text") or doc.text
-        assembler = Assembler(text, meta.get("doc_id", "doc"), meta.get("published"))
+        assembler = Assembler(
+            text, meta.get("doc_id", "doc"), meta.get("published"), meta.get("deadline")
+        )
         doc._.claims = assembler.run()
         if meta.get("spans", False):
             self._write_spans(doc, assembler)
