@@ -56,7 +56,8 @@ _CARGO_CUE = re.compile(
     re.I,
 )
 _ANAPHOR_START = re.compile(
-    r"^[\"'\u201c]?(?:(?:according\s+to\s+[^,]{1,90},\s*|in\s+(?:all|total),\s*)?)(?:these|they|it|also\s+on\s+board|the\s+(?:cargo|shipment|vessel|ship|plane|aircraft|weapons|"
+    r"^[\"'\u201c]?(?:(?:according\s+to\s+[^,]{1,90},\s*|in\s+(?:all|total),\s*)?)(?:these|they|it|also\s+on\s+board|"
+    r"(?:during|in\s+the\s+course\s+of|after)\s+the\s+(?:inspection|search|boarding|raid|seizure)|the\s+(?:cargo|shipment|vessel|ship|plane|aircraft|weapons|"
     r"consignment|containers|crates|parts|components|haul|arms|goods|materiel|munitions|missiles|rockets|rifles|"
     r"seized\s+\w+|boat|dhow|freighter|crew))\b",
     re.I,
@@ -86,6 +87,18 @@ _STATE_INDUSTRY = re.compile(
     r"[\"'\u201c]?(?:(?:Its|Their)\s+|The\s+(?:state-owned|state-run|government-owned|government-run)\s+)"
     r"(?:[\w\-]+\s+){0,6}?(?:[Ii]ndustr(?:y|ies)|[Cc]orporation|[Oo]rgani[sz]ation|[Dd]irectorate|"
     r"[Ss]ystem|[Aa]rsenal|[Ff]actor(?:y|ies)|[Pp]lants?|[Ww]orks|[Cc]ompany|[Gg]roup)\b"
+)
+_INVENTORY = re.compile(
+    r"\b(?:compris\w*|consist\w*|includ\w*|contain\w*|cargo|consignment|shipment|haul|found|seized|"
+    r"discovered|recovered|following|inventory|manifest)\b[^:]*:$",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"\s*(?:\((?:[a-z]|\d{1,2}|[ivx]{1,4})\)|[a-z]\)|[-\u2022\u2013*])\s+")
+_MONEY = re.compile(
+    r"(?:[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s*(?:million|billion)?\s*(?:dollars|euros)\b)", re.I
+)
+_PARAGRAPH_NUMBER = re.compile(
+    r"\s*(?:\d{1,4}|[a-z]|[ivx]{1,5})[.)]\s*|\s*\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)\s*"
 )
 _SUPPLIED_SUFFIX = re.compile(
     r"[-\u2010\u2011](?:supplied|provided|delivered|donated|sold|exported)\b", re.I
@@ -205,7 +218,10 @@ class Assembler:
 
     # ---------------------------------------------------------------- driver
     def run(self) -> list[Claim]:
-        sentences = self.sentences = split_sentences(self.text)
+        sentences = self.sentences = [
+            s for s in split_sentences(self.text)
+            if not _PARAGRAPH_NUMBER.fullmatch(self.text, s.start, s.end)
+        ]  # fmt: skip
         for index, sent in enumerate(sentences):
             if self.deadline is not None and time.monotonic() > self.deadline:
                 raise Overtime(f"{self.doc_id}: over the time limit at sentence {index}")
@@ -423,8 +439,11 @@ class Assembler:
             for c in seize
         )
         reopened = False
+        back_to_it = bool(_ANAPHOR_START.match(text[sent.start : sent.end])) and (
+            bool(items) or bool(_CARGO_CUE.search(text, sent.start, sent.end))
+        )  # "During the inspection, officials found 79 crates": the seizure told before
         if (
-            referring
+            (referring or back_to_it)
             and self.frame is None
             and self.closed is not None
             and index - self.closed.last_index <= 3
@@ -451,6 +470,16 @@ class Assembler:
         )  # fmt: skip
         if continuing and new_vessel:
             continuing = False  # another ship: another story
+        vessel_story = (
+            frame is not None
+            and frame.conveyance is not None
+            and frame.conveyance.name is not None
+            and any(v.name == frame.conveyance.name and v.start - sent.start <= 12 for v in named)
+            and index - frame.last_index <= 3
+        )  # "The Jie Shun departed from Haeju": the same ship's story goes on
+        continuing = continuing or vessel_story
+        listed = self._cargo_list_item(index, sent)
+        continuing = continuing or (frame is not None and index - frame.last_index == 1 and listed)
         same_event = (
             frame is not None
             and index - frame.last_index <= 2
@@ -492,7 +521,9 @@ class Assembler:
         elif (
             frame is not None
             and continuing
-            and (discover or _CARGO_CUE.search(text, sent.start, sent.end))
+            and (
+                discover or vessel_story or listed or _CARGO_CUE.search(text, sent.start, sent.end)
+            )
         ):
             frame.paragraph = sent.paragraph
             self._fill_frame(frame, sent, parties, organs, None, dates, source, new=False)
@@ -534,6 +565,18 @@ class Assembler:
                 continue
             frame.quantities.append((quantity, span))
         return True
+
+    def _cargo_list_item(self, index: int, sent: Sentence) -> bool:
+        """ "(a) 24,000 complete PG-7 grenades;" under "The consignment comprised:" (or under an
+        earlier such item): a line of the cargo's inventory."""
+        text = self.text
+        if index == 0 or not _LIST_ITEM.match(text, sent.start):
+            return False
+        previous = self.sentences[index - 1]
+        before = text[previous.start : previous.end].rstrip()
+        return (before.endswith(":") and bool(_INVENTORY.search(before[-90:]))) or bool(
+            _LIST_ITEM.match(text, previous.start)
+        )
 
     def _other_seizer(
         self,
@@ -990,7 +1033,7 @@ class Assembler:
         if not makers and _STATE_INDUSTRY.match(text, sent.start, verbs[0].start):
             # "Its Directorate of Defence Industries runs factories producing rifles",
             # "The state-owned Defence Industries System makes shells": the state read about
-            home = self.last_subject or self.anaphora.home
+            home = self.anaphora.home or self.last_subject
             if home is not None and home.isupper():
                 makers.append(home)
         return [m for m in dict.fromkeys(makers) if m]
@@ -1230,8 +1273,14 @@ class Assembler:
             or any(bq.quantity.unit in ("containers", "tons", "usd") for bq in bound)
             or bool(pats.recipient_nouns.search(text, start, end))
         )
+        # "Iran provides $100 million a year to Palestinian armed groups": money with no goods
+        # named is financial support (money stated to buy arms comes with its goods)
+        funding = bool(live) and not items and bool(_MONEY.search(text, start, end))
         if not has_signal or (
-            not items and not bound and not pats.support_no_item.search(text, start, end)
+            not items
+            and not bound
+            and not funding
+            and not pats.support_no_item.search(text, start, end)
         ):
             return
         support_only = bool(support_items) and not material
@@ -1303,7 +1352,11 @@ class Assembler:
                 via,
                 support=True,
             )
-        elif not material and not bound and pats.support_no_item.search(text, start, end):
+        elif (
+            not material
+            and not bound
+            and (funding or pats.support_no_item.search(text, start, end))
+        ):
             for supplier in suppliers:
                 for recipient in recipients:
                     if supplier != recipient:

@@ -67,7 +67,7 @@ class DocumentMentions:
 
 
 def scan_document(text: str) -> DocumentMentions:
-    vessels = find_vessels(text)
+    vessels = _named_again(text, find_vessels(text))
     calibers = find_calibers(text)
     named = sorted((v.start, v.end) for v in vessels if v.name)
     actors = [a for a in find_actors(text) if not _inside(a.start, a.end, named)]
@@ -125,6 +125,19 @@ def _resolve_item_references(text: str, items: list[ItemMention]) -> list[ItemMe
             last_named.append(item)
         out.append(item)
     return out
+
+
+def _named_again(text: str, vessels: list[VesselMention]) -> list[VesselMention]:
+    """A ship introduced once ("the cargo vessel Jie Shun") is the same ship wherever its
+    name comes back on its own ("The Jie Shun departed from Haeju")."""
+    taken = [(v.start, v.end) for v in vessels]
+    found = list(vessels)
+    for name in sorted({v.name for v in vessels if v.name and len(v.name) >= 4}):
+        for hit in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if not any(s < hit.end() and hit.start() < e for s, e in taken):
+                found.append(VesselMention(hit.start(), hit.end(), name, "ship"))
+                taken.append((hit.start(), hit.end()))
+    return found
 
 
 _MODIFIED_HEAD = re.compile(

@@ -80,6 +80,9 @@ _SHIFT = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*$", re.I)
+_UNKNOWN_PLACE = re.compile(
+    r"(?<=\s)(?:the\s+(?:port|city|town|airport|airbase|base)\s+of\s+)?(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?,\s*$"
+)
 _TRAINED_AT = re.compile(r"(?i)train(?:ed|s|ing)?\s+(?:\w+ly\s+)?(?:at|in|with|under|alongside)\b")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|reported|reports|told|tells|citing|cited|according|added|stated|claimed|"
@@ -106,6 +109,8 @@ def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | N
             "ignore"  # "a shift from Singapore to Thailand" is a change of supplier, not a delivery
         )
     pats = cue_patterns().roles
+    # "from the port of Haeju, DPRK": a place we do not know, then its country
+    left = _UNKNOWN_PLACE.sub("", left)
     best: tuple[int, str] | None = None
     for role in ("origin", "recipient", "supplier", "via", "ignore"):  # first wins a tie
         m = pats[role].search(left)
