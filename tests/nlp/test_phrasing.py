@@ -142,6 +142,19 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("transfer", "EG", "KP", "munitions")},
     ),
     ("It is widely believed that nobody will comment: would Serbia sell shells to Russia?", set()),
+    (
+        "North Korea's leader has new toys: Kim Jong Un inspected attack drones and ordered them to be mass-produced.",
+        {("production", "KP", None, "aircraft")},
+    ),
+    (
+        "According to officials, Iran gives roughly $50 million a year to Hezbollah.",
+        {("support", "IR", "hezbollah", None)},
+    ),
+    (
+        "The freighter Sea Lark sailed from the port of Wonju, North Korea, with 3,000 rifles "
+        "to be discharged in Yemen. Yemeni coastguards later seized the Sea Lark.",
+        {("interdiction", "KP", "YE", "small_arms")},
+    ),
 ]
 
 

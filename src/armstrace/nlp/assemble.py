@@ -83,6 +83,11 @@ _RELAY = re.compile(
     r"\s+(?:\w+\s+)?on(?:wards?)?\s+to|forwarded\s+to|re-?exported\s+to)\b",
     re.I,
 )
+_ORDERED_PRODUCTION = re.compile(
+    r"\b(?:called\s+for|ordered|urged|demanded|pledged|vowed|promised|instructed)\b[^.;]{0,60}?"
+    r"(?:to\s+be\s+(?:mass[-\s])?produced|(?:mass|serial|more)\s+production|to\s+(?:mass[-\s])?produce)",
+    re.I,
+)
 _STATE_INDUSTRY = re.compile(
     r"[\"'\u201c]?(?:(?:Its|Their)\s+|The\s+(?:state-owned|state-run|government-owned|government-run)\s+)"
     r"(?:[\w\-]+\s+){0,6}?(?:[Ii]ndustr(?:y|ies)|[Cc]orporation|[Oo]rgani[sz]ation|[Dd]irectorate|"
@@ -514,7 +519,10 @@ class Assembler:
                 previous
                 and previous.paragraph == sent.paragraph
                 and (
-                    frame.conveyance is None or frame.conveyance.name is None or frame.when is None
+                    frame.conveyance is None
+                    or frame.conveyance.name is None
+                    or frame.when is None
+                    or not frame.entries
                 )
             ):
                 self._inherit_previous(frame, sent, previous)
@@ -547,6 +555,12 @@ class Assembler:
             return False
         assert frame is not None
         frame.last_index = index
+        self._add_goods(frame, sent, items)
+        return True
+
+    def _add_goods(self, frame: Frame, sent: Sentence, items: list[ItemMention]) -> None:
+        """The goods and counts one sentence adds to the seizure being read."""
+        text = self.text
         entries = group_items(text, [i for i in items if i.category not in SUPPORT_CATEGORIES],
                               self.mentions.between("calibers", sent.start, sent.end),
                               cargo=True, mortar_bombs_in_document=self.mortar_bombs)  # fmt: skip
@@ -564,7 +578,6 @@ class Assembler:
             if quantity.category in SUPPORT_CATEGORIES:
                 continue
             frame.quantities.append((quantity, span))
-        return True
 
     def _cargo_list_item(self, index: int, sent: Sentence) -> bool:
         """ "(a) 24,000 complete PG-7 grenades;" under "The consignment comprised:" (or under an
@@ -711,13 +724,23 @@ class Assembler:
     def _inherit_previous(self, frame: Frame, sent: Sentence, previous: Sentence) -> None:
         """ "When it was stopped and searched, the vessel ..." takes the ship, date and
         destination from the sentence before."""
-        if not _ANAPHOR_START.search(self.text[sent.start : sent.end]) and not re.search(
-            r"\b(?:it|the\s+vessel|the\s+ship|the\s+plane)\b",
-            self.text[sent.start : sent.end],
-            re.I,
+        window = (previous.start, previous.end)
+        ship = frame.conveyance.name if frame.conveyance is not None else None
+        same_ship = ship is not None and any(
+            v.name == ship for v in self.mentions.between("vessels", *window)
+        )  # "The Sea Lark sailed from Wonju with rifles. Coastguards seized the Sea Lark."
+        if (
+            not same_ship
+            and not _ANAPHOR_START.search(self.text[sent.start : sent.end])
+            and not re.search(
+                r"\b(?:it|the\s+vessel|the\s+ship|the\s+plane)\b",
+                self.text[sent.start : sent.end],
+                re.I,
+            )
         ):
             return
-        window = (previous.start, previous.end)
+        if same_ship and not frame.entries:
+            self._add_goods(frame, previous, self.mentions.between("items", *window))
         for vessel in self.mentions.between("vessels", *window):
             if vessel.name and (frame.conveyance is None or frame.conveyance.name is None):
                 frame.conveyance = Conveyance("ship", vessel.name)
@@ -1030,6 +1053,12 @@ class Assembler:
         for facility_country in self._facility_countries(sent):
             if facility_country not in makers:
                 makers.append(facility_country)
+        ordered = _ORDERED_PRODUCTION.search(text, sent.start, sent.end)
+        if not makers and ordered:
+            # "Kim Jong Un called for them to be mass-produced": the leader's side makes them
+            caller = [p for p in parties if p.end <= ordered.start() and p.form in ("name", "weak")]
+            if caller:
+                makers.append(caller[-1].actor_id)
         if not makers and _STATE_INDUSTRY.match(text, sent.start, verbs[0].start):
             # "Its Directorate of Defence Industries runs factories producing rifles",
             # "The state-owned Defence Industries System makes shells": the state read about
