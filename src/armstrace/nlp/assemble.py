@@ -11,7 +11,7 @@ import re
 import time
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
 from armstrace.errors import Overtime
@@ -99,6 +99,7 @@ _INVENTORY = re.compile(
     re.I,
 )
 _LIST_ITEM = re.compile(r"\s*(?:\((?:[a-z]|\d{1,2}|[ivx]{1,4})\)|[a-z]\)|[-\u2022\u2013*])\s+")
+_TO_TRAIN = re.compile(r"\bto\s+(?:help\s+)?train\b", re.I)
 _MONEY = re.compile(
     r"(?:[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s*(?:million|billion)?\s*(?:dollars|euros)\b)", re.I
 )
@@ -1247,6 +1248,10 @@ class Assembler:
                 roles.add(role, subject)
         numbers = self.mentions.between("numbers", start, end)
         bound = bind_quantities(text, clause, numbers, items, self.last_unit)
+        if _TO_TRAIN.search(text, start, end):  # "sent five officers ... to train the army"
+            bound = [
+                replace(b, category="training") if b.category == "troops" else b for b in bound
+            ]
         for bq in bound:
             if bq.quantity.unit in ("containers", "tons", "shipments"):
                 self.last_unit = bq.quantity.unit

@@ -21,11 +21,12 @@ SUPPORT_CATEGORIES = ("training", "construction", "troops")
 _UNIT_AFTER = [
     ("containers", re.compile(r"^\s*(?:(?:shipping|freight|cargo|standard|40-foot|20-foot)\s+)?containers?\b", re.I)),
     ("tons", re.compile(r"^\s*(?:metric\s+)?(?:tons|tonnes|ton|tonne)\b", re.I)),
+    ("kilograms", re.compile(r"^\s*(?:kilograms|kilogrammes|kilogram|kg|kgs)\b", re.I)),
     ("shipments", re.compile(r"^\s*(?:shipments|consignments|shipment|consignment)\b", re.I)),
     ("persons", re.compile(
-        r"^\s*(?-i:[A-Z][\w\-]+\s+){0,2}(?:(?P<construction>(?:military\s+)?construction\s+workers|builders|"
+        r"^\s*(?:(?-i:[A-Z][\w\-]+)\s+|(?:civilian|military|foreign|russian|iranian|combat|elite|regular|armed|additional|more)\s+){0,2}(?:(?P<construction>(?:military\s+)?construction\s+workers|builders|"
         r"(?:military\s+)?engineers)|(?P<training>military\s+advisers|advisers|advisors|instructors|trainers)|"
-        r"troops|soldiers|personnel|military\s+personnel|fighters|servicemen|mercenaries|special\s+forces|"
+        r"troops|soldiers|personnel|military\s+personnel|fighters|servicemen|mercenaries|special\s+forces|officers|"
         r"combat\s+troops|sappers|deminers|reinforcements|contractors)\b", re.I)),
     ("usd", re.compile(r"^\s*(?:US\s+)?dollars\b|^\s*USD\b", re.I)),
 ]  # fmt: skip
@@ -101,6 +102,8 @@ def bind_quantities(
         if unit == "shipments" and number.value == 1:
             continue  # "One shipment became notorious": a reference, not a count
         value = number.value
+        if unit == "kilograms":  # counted in tons, as the spec's units have it
+            unit, value = "tons", value / 1000
         bound.append(
             BoundQuantity(
                 category,
@@ -176,9 +179,11 @@ def _unit_and_item(
         if contents:
             item = _item_at(items, rest_at + contents.end(), 40, text)
             if item is not None:
-                specific = (
-                    item.category not in ("munitions", *SUPPORT_CATEGORIES) and unit == "containers"
-                )
+                specific = item.category not in ("munitions", *SUPPORT_CATEGORIES) and unit in (
+                    "containers",
+                    "tons",
+                    "kilograms",
+                )  # "70 tons of ammonium perchlorate" weighs that material, not a whole cargo
                 return unit, item.category if specific else "munitions", item
             if _civilian().match(text, rest_at + contents.end(), rest_at + contents.end() + 40):
                 return None, None, None  # "10,000 tons of brown sugar": not the arms
