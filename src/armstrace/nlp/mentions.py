@@ -183,6 +183,12 @@ def find_items(text: str) -> list[ItemMention]:
             continue  # "F-7 rocket-propelled grenade": the noun after a bare code names the goods
         previous = out[-1] if out else None
         if (
+            item.generic and item.category == "munitions" and item.text.lower() in _HEAD_NOUNS
+            and previous is not None and not previous.generic
+            and re.fullmatch(r"[\s\-]*(?:[\w\-]+\s+){0,2}", text[previous.end : item.start])
+        ):  # fmt: skip
+            continue  # "the Shahab-3 medium-range missile": the system's own head noun
+        if (
             item.generic and item.category in ("troops", "training")
             and previous is not None and not previous.generic
             and re.fullmatch(r"[\s\-]*", text[previous.end : item.start])
@@ -190,6 +196,18 @@ def find_items(text: str) -> list[ItemMention]:
             continue  # "JF-17 fighters", "Yak-130 trainers": aircraft, not people
         out.append(item)
     return out
+
+
+_HEAD_NOUNS = {
+    "missile",
+    "missiles",
+    "weapon",
+    "weapons",
+    "system",
+    "systems",
+    "munition",
+    "munitions",
+}
 
 
 def find_calibers(text: str) -> list[tuple[int, int, float]]:

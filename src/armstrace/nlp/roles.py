@@ -210,6 +210,7 @@ def assign_roles(
     triggers = [t for t in triggers if t.label != "use" or _use_has_object(text, t, items)]
     _assign_by_position(text, clause, parties, labels, triggers, roles)
     _end_users_first(roles, bool(_MOVED.search(text, start, end)))
+    _parties_before_places(roles, parties)
     if _recipient_noun(text, clause):
         for mention, label in zip(parties, labels, strict=True):
             if label is None:
@@ -227,6 +228,17 @@ _MOVED = re.compile(
     r"\b(?:flown|driven|trucked|shipped|smuggled|transported|moved|carried|routed|ferried|transited|trafficked)\b",
     re.I,
 )
+
+
+def _parties_before_places(roles: Roles, parties: list[ActorMention]) -> None:
+    """ "instructors sent to Crimea to help Russian crews": a party named as the receiver
+    outranks a state known here only by a place in it, which becomes a point on the way."""
+    named = {p.actor_id for p in parties if p.form != "place"}
+    places = [r for r in roles.recipients if r not in named]
+    if places and len(places) < len(roles.recipients):
+        roles.recipients = [r for r in roles.recipients if r in named]
+        for state in places:
+            roles.add("via", state)
 
 
 def _end_users_first(roles: Roles, moved: bool) -> None:
