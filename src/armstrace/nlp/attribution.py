@@ -92,7 +92,11 @@ def find_attributions(
             text[np_start : a.start].strip().lower() in ("the", "", "and", "and the")
             for a in within(np_start, np_start + 12)
         ):
-            np_start = _extend_over_list(text, np_start, ordered)
+            extended = _extend_over_list(text, np_start, ordered)
+            if re.search(r"\band\b|&", text[extended : m.start()]):
+                np_start = (
+                    extended  # a list needs its "and": "the M23 rebels, UN experts say" is none
+                )
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
         if re.search(r"\b(?:is|are|was|were|be|been|has|have|had)\s*$", phrase, re.I):
             continue  # "is said to", "was reported": passive, no named asserter here

@@ -140,7 +140,7 @@ def cue_patterns() -> CuePatterns:
         ),
         scoped_negation=re.compile(
             r"\b(?:no|little|scant)\s+(?:evidence|sign|signs|indication|indications|proof|record)\b"
-            r"|\bnot\s+(?:clear|known|confirmed|proven)\s+(?:whether|if|that)\b|\bunclear\s+whether\b"
+            r"|\bnot\s+(?:clear|known|confirmed|proven)\s+(?:whether|if|that)\b|\bunclear\s+whether\b|\b(?:asked|asks|wondered|wonders|questioned|questions)\s+(?:\w+\s+)?whether\b"
             r"|\bdid\s+not\s+appear\b|\bthere\s+(?:is|was|were|are)\s+no\b|\brather\s+than\b|\binstead\s+of\b",
             re.I,
         ),
@@ -161,6 +161,10 @@ def cue_patterns() -> CuePatterns:
     )
 
 
+_FLYING_NOT_CARRYING = re.compile(
+    r"\s+(?:\w+\s+)?(?:missions?|sorties|combat|patrols?|by|over|above|into\s+combat|in\s+formation|home)\b",
+    re.I,
+)
 _ADJECTIVAL_ARMED = re.compile(
     r"\s+(?:groups?|forces|militants|men|wing|wings|conflict|violence|struggle|resistance|robbery|drones?|factions?|"
     r"opposition|rebels|movements?|militias?|personnel|guards?|escorts?|clashes|attack|attacks)\b",
@@ -175,6 +179,8 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
         word = re.sub(r"\s+", " ", m.group(0).lower())
         if word == "armed" and _ADJECTIVAL_ARMED.match(text, m.end()):
             continue  # "armed groups": an adjective, not a delivery
+        if word.startswith("fl") and _FLYING_NOT_CARRYING.match(text, m.end()):
+            continue  # "flown missions", "jets flown by mercenary pilots": no cargo moved
         out.append(Cue(m.start(), m.end(), pats.transfer_label.get(word, "give"), m.group(0)))
     return out
 
