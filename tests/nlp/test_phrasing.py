@@ -155,6 +155,28 @@ CASES: list[tuple[str, set[Tuple]]] = [
         "to be discharged in Yemen. Yemeni coastguards later seized the Sea Lark.",
         {("interdiction", "KP", "YE", "small_arms")},
     ),
+    (
+        "Burundi has sent troops and rifles to the M23 rebels, the experts report.",
+        {("support", "BI", "m23", "troops"), ("transfer", "BI", "m23", "small_arms")},
+    ),
+    (
+        "Chad supplied weapons to rebels in the Central African Republic.",
+        {("transfer", "TD", "CF", "munitions")},
+    ),
+    (
+        "The Pentagon approved a $2 billion arms package for Taiwan.",
+        {("transfer", "US", "TW", "munitions")},
+    ),
+    (
+        "The Eritrean government used Iranian and Chinese drones against rebel positions.",
+        {("transfer", "IR", "ER", "aircraft"), ("transfer", "CN", "ER", "aircraft")},
+    ),
+    ("Czech howitzers have reached Ukraine by rail.", {("transfer", "CZ", "UA", "artillery")}),
+    (
+        "Rosoboronexport will deliver Su-35 fighters to Algeria.",
+        {("transfer", "RU", "DZ", "aircraft")},
+    ),
+    ("The pilots had flown missions over Aleppo for the Syrian army.", set()),
 ]
 
 

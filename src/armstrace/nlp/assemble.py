@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
 from armstrace.errors import Overtime
+from armstrace.gazetteer import load_gazetteer
 from armstrace.model.claim import Claim, Conveyance, Evidence, Item, Quantity, When
 from armstrace.nlp.anaphora import AnaphoraState
 from armstrace.nlp.attribution import Attribution, find_attributions
@@ -258,7 +259,11 @@ class Assembler:
         else:
             attributions = find_attributions(text, sent.start, sent.end, actors)
             excluded = {id(a) for att in attributions for a in att.actors if not att.denial}
-            parties = [a for a in actors if a.is_party and id(a) not in excluded]
+            parties = [
+                a
+                for a in actors
+                if (a.is_party or _acting_organ(text, a)) and id(a) not in excluded
+            ]
             organs = [a for a in actors if a.form in ("organ", "agency")]
             source = attributions[0].source if attributions else None
             self._note_cargo_origin(sent, parties)
@@ -1630,6 +1635,9 @@ class Assembler:
         item = None
         if entry is not None:
             item = Item(entry.category, entry.designation or None, entry.caliber_mm)
+        supplier, recipient = _as_party(supplier), _as_party(recipient)
+        if supplier is not None and supplier == recipient:
+            return  # "Rosoboronexport supplied the Russian army": inside one state
         self.claims.append(
             Claim(
                 doc=self.doc_id,
@@ -1649,6 +1657,30 @@ class Assembler:
                 facility=facility,
             )
         )
+
+
+_GOVERNING = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:new|military|interim|transitional|federal|central)\s+)?"
+    r"(?:government|administration|regime|authorities|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b",
+    re.I,
+)
+
+
+def _acting_organ(text: str, mention: ActorMention) -> bool:
+    """ "The Ethiopian government used Turkish drones": a government that acts, not one that
+    speaks (speakers are attributions and stay out of the parties), is its state."""
+    return mention.form == "organ" and bool(_GOVERNING.match(text, mention.end))
+
+
+def _as_party(actor_id: str | None) -> str | None:
+    """Claims name states and groups (claims.md): a company stands for the state it belongs
+    to ("Rosoboronexport" is Russia's exporter)."""
+    if actor_id is None:
+        return None
+    actor = load_gazetteer().actors.get(actor_id)
+    if actor is not None and actor.kind == "company" and actor.country:
+        return actor.country
+    return actor_id
 
 
 _ASIDE = re.compile(

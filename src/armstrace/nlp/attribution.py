@@ -98,7 +98,12 @@ def find_attributions(
                     extended  # a list needs its "and": "the M23 rebels, UN experts say" is none
                 )
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
-        if re.search(r"\b(?:is|are|was|were|be|been|has|have|had)\s*$", phrase, re.I):
+        if re.search(
+            r"\b(?:(?:is|are|was|were|be|been)(?:\s+(?:\w+ly|later|also|then|since|never|not|once|again|first))*"
+            r"|has|have|had)\s*$",
+            phrase,
+            re.I,
+        ):
             continue  # "is said to", "was reported": passive, no named asserter here
         inside = within(np_start, m.start())
         if not inside and not re.search(

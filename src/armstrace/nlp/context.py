@@ -173,6 +173,12 @@ _CLEARING = re.compile(
 _NEGATED_ITEM = re.compile(r"\b(?:any|no)\s+(?:\w+\s+)?$", re.I)
 
 
+_OPPONENT = re.compile(
+    r"\b(?:against|fighting|fought|attacked|targeting|targeted|battling|versus|vs\.?)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _not_goods(text: str, item: ItemMention) -> bool:
     """ "rocket attacks" or "any technology transfer" name no goods; an "IL-76 cargo plane"
     is the conveyance, not the cargo."""
@@ -187,6 +193,8 @@ def _not_goods(text: str, item: ItemMention) -> bool:
         return True
     if _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start]):
         return True
+    if item.category == "troops" and _OPPONENT.search(text[max(0, item.start - 40) : item.start]):
+        return True  # "drones used against Tigrayan forces": the other side, not help sent
     if _TARGET.search(text[max(0, item.start - 40) : item.start]):
         return True  # "strikes on depots", "backed by a destroyer", "used to make missiles"
     if item.category == "mines" and _CLEARING.search(text[max(0, item.start - 24) : item.start]):

@@ -191,6 +191,15 @@ def assign_roles(
             ):
                 labels[j - 1] = "recipient"
                 j -= 1
+    # "Turkish and Iranian drones": the first demonym modifies the same goods as the second
+    for i in range(len(parties) - 2, -1, -1):
+        if (
+            labels[i] == "adjective"
+            and labels[i + 1] == "origin"
+            and parties[i].form == "demonym"
+            and _COORD.match(text[parties[i].end : parties[i + 1].start])
+        ):
+            labels[i] = "origin"
     # coordination: "to Hamas and Hezbollah" shares the first name's role
     for i in range(1, len(parties)):
         if (
