@@ -83,8 +83,8 @@ def cue_patterns() -> CuePatterns:
         transfer_label=transfer_label,
         seize=re.compile(
             phrase_pattern(trig["interdiction"])
-            + r"|\bstopped\s+(?:and\s+\w+\s+)?(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}"
-            r"(?:dhow|ship|vessel|boat|freighter|plane|aircraft|truck|convoy|tanker|cargo|lorry|train)s?\b",
+            + r"|\b(?:stopped|inspected)\s+(?:and\s+\w+\s+)?(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}"
+            r"(?:dhow|ship|vessel|boat|freighter|plane|aircraft|truck|convoy|tanker|cargo|lorry|train|MV|M/V)s?\b",
             re.I,
         ),
         seize_not_cargo=re.compile(

@@ -222,6 +222,7 @@ def _vessel_patterns() -> tuple[
     re.Pattern[str],
     re.Pattern[str],
     re.Pattern[str],
+    re.Pattern[str],
     dict[str, PhraseMatcher],
 ]:
     conv = load_lexicon().conveyance
@@ -242,26 +243,34 @@ def _vessel_patterns() -> tuple[
         rf"(?i:\b(?:intercepted|seized|detained|boarded|searched|impounded|inspected|pulled\s+over|stopped))\s+"
         rf"(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)"
     )
+    named_as = re.compile(
+        rf"(?i:\b(?:{heads})\s+(?:named|called|christened))\s+"
+        r"(?P<name>[A-Z][\w\-]*(?:(?:\s(?:of|the|de|del|al|la|le))+\s[A-Z][\w\-]*|\s[A-Z][\w\-]*|\s\d+)*)"
+    )
     aboard = re.compile(
         rf"(?i:\b(?:aboard|on\s+board))\s+(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)"
     )
     kinds = {kind: PhraseMatcher(conv[kind]) for kind in ("ship", "aircraft", "rail", "road")}
-    return prefixed, headed, subject, aboard, seized, kinds
+    return prefixed, headed, subject, aboard, seized, named_as, kinds
 
 
 def find_vessels(text: str) -> list[VesselMention]:
     """Named ships ("MV Francop", "the cargo ship Chong Chon Gang", "aboard the German-owned
     Victoria") and unnamed conveyances by kind ("an IL-76 cargo plane", "by rail")."""
-    prefixed, headed, subject, aboard, seized, kinds = _vessel_patterns()
+    prefixed, headed, subject, aboard, seized, named_as, kinds = _vessel_patterns()
     known = build_matchers().actor_forms
     found: list[VesselMention] = []
-    for pattern in (prefixed, headed, subject, aboard, seized):
+    for pattern in (prefixed, headed, subject, aboard, seized, named_as):
         for hit in pattern.finditer(text):
             name = _trim_vessel_name(hit.group("name"))
             if (
                 name
                 and pattern is not prefixed
-                and (_fold(name) in known or name.split()[0] in _NAME_STOP)
+                and (
+                    _fold(name) in known
+                    or name.split()[0] in _NAME_STOP
+                    or _fold(re.split(r"[-\u2010\u2011]", name)[0]) in known  # "Iranian-made"
+                )
             ):
                 continue  # "seized the Iranian shipment": a party, not a ship's name
             if name:
