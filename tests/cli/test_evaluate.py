@@ -75,3 +75,22 @@ def test_evaluate_equals_official_scorer_on_extract_output(
     )  # fmt: skip
     assert ours.returncode == 0, ours.stderr
     assert json.loads(ours.stdout) == json.loads(official.stdout)
+
+
+def test_evaluate_lists_errors_at_the_levels_asked(run_cli: Run, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "alpha.txt").write_text("The harbour was quiet. Fishing boats came in.\n", "utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(UNLIKELY) + "\n", encoding="utf-8")
+
+    done = run_cli("evaluate", str(gold), "--docs", str(docs), "--level", "relations")
+    assert done.returncode == 0, done.stderr
+    assert "relations   missed       transfer ltte → wagner" in done.stdout
+    assert "items       missed" not in done.stdout
+
+    refused = run_cli("evaluate", str(gold), "--docs", str(docs), "--level", "vessels")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == (
+        "armstrace: --level vessels: not one of relations, items, quantities, interdictions"
+    )

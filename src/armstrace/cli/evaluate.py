@@ -9,9 +9,9 @@ import typer
 
 from armstrace.cli.common import error_line, load_extractor, stdout, write_json
 from armstrace.errors import UsageError
-from armstrace.evaluate.report import errors_as_dicts, format_errors, format_scores
+from armstrace.evaluate.report import ERROR_LEVELS, errors_as_dicts, format_errors, format_scores
 from armstrace.evaluate.run import predict
-from armstrace.evaluate.score import load_claims, score
+from armstrace.evaluate.score import LEVELS, load_claims, score
 from armstrace.settings import load_settings
 
 NAME = "evaluate"
@@ -19,6 +19,7 @@ EXAMPLES = (
     "**Examples**\n\n"
     "- `armstrace evaluate gold.jsonl --docs docs/`\n"
     "- `armstrace evaluate gold.jsonl --docs docs/ --format json --no-show-errors`\n"
+    "- `armstrace evaluate gold.jsonl --docs docs/ --level relations --level items`\n"
 )
 
 
@@ -41,10 +42,18 @@ def command(
         bool,
         typer.Option(
             "--show-errors/--no-show-errors",
-            help="List, per document, the missed gold tuples and the false alarms "
-            "(items and quantities levels).",
+            help="List, per document, the missed gold tuples and the false alarms.",
         ),
     ] = True,
+    levels: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--level",
+            metavar="LEVEL",
+            help="A level whose errors are listed (repeatable): relations, items, quantities, "
+            "interdictions. Default: items and quantities.",
+        ),
+    ] = None,
 ) -> None:
     """Run the extractor over every document GOLD names and score it as the official scorer does.
 
@@ -55,6 +64,10 @@ def command(
     """
     if not docs.is_dir():
         raise UsageError(f"--docs {docs}: not a folder")
+    shown = tuple(levels or ERROR_LEVELS)
+    unknown = [level for level in shown if level not in LEVELS]
+    if unknown:
+        raise UsageError(f"--level {unknown[0]}: not one of {', '.join(LEVELS)}")
     gold_claims = load_claims(gold)
     predictions = predict(gold_claims, docs, load_extractor(), load_settings())
     for source, reason in predictions.failures:
@@ -63,10 +76,10 @@ def command(
     if output == "json":
         result = scores.to_dict()
         if show_errors:
-            result["errors"] = errors_as_dicts(scores)
+            result["errors"] = errors_as_dicts(scores, shown)
         write_json(result)
     else:
         stdout.print(format_scores(scores), markup=False)
         if show_errors:
-            stdout.print("\n" + format_errors(scores), markup=False)
+            stdout.print("\n" + format_errors(scores, shown), markup=False)
     raise typer.Exit(1 if predictions.failures else 0)
