@@ -55,10 +55,20 @@ def test_data_files_places_have_coordinates_to_two_places() -> None:
         assert round(place.lat, 2) == place.lat and round(place.lon, 2) == place.lon, place.name
 
 
-@pytest.mark.parametrize("folder", ["actors", "places", "weapons"])
+def test_data_files_capitals_place_every_inhabited_state() -> None:
+    """Only territories with no city in GeoNames (Antarctica, Bouvet Island, Tokelau, ...) lack one."""
+    gaz = load_gazetteer()
+    states = {a.id for a in gaz.actors.values() if a.kind == "state"}
+    assert set(gaz.capitals) <= states
+    assert set(SPEC_STATES) <= set(gaz.capitals)
+    assert len(states - set(gaz.capitals)) <= 6
+    assert gaz.capitals["KP"].name == "Pyongyang"
+
+
+@pytest.mark.parametrize("folder", ["actors/", "places/", "weapons/", "countries.yml"])
 def test_data_files_sources_name_each_folder(folder: str) -> None:
     sources = (DEFAULT_DATA_DIR / "SOURCES.md").read_text(encoding="utf-8")
-    assert f"data/{folder}/" in sources
+    assert f"data/{folder}" in sources
     assert "2026-11-24" in sources
 
 

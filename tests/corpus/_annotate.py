@@ -1,4 +1,4 @@
-"""Build `gold.jsonl` from the compact `annotations.yml`.
+"""Build a test set's `gold.jsonl` from its compact `annotations.yml`.
 
 Annotators write each claim once, with an evidence *quote* instead of offsets; this script
 finds the quote in the document's text and fills in `evidence.start`/`end`, so offsets can
@@ -11,8 +11,11 @@ document is what `armstrace.ingest.read(path).text` returns; that text is also w
 `STEM.txt` beside the page, because the shared scorer only looks for evidence in
 `STEM.txt` (see README.md).
 
-usage: python tests/corpus/_annotate.py           # write gold.jsonl (and HTML renditions)
-       python tests/corpus/_annotate.py --check   # exit 1 if anything on disk is stale
+A test set is a folder with `docs/` and `annotations.yml`; this one script serves both,
+tests/corpus (the default) and tests/corpus_holdout.
+
+usage: python tests/corpus/_annotate.py [FOLDER]           # write gold.jsonl (and renditions)
+       python tests/corpus/_annotate.py [FOLDER] --check   # exit 1 if anything on disk is stale
 """
 
 from __future__ import annotations
@@ -28,9 +31,6 @@ from typing import Any
 import yaml
 
 HERE = Path(__file__).resolve().parent
-DOCS = HERE / "docs"
-ANNOTATIONS = HERE / "annotations.yml"
-GOLD = HERE / "gold.jsonl"
 
 try:
     from armstrace.model import claim as _vocab
@@ -38,10 +38,7 @@ except ImportError:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(HERE.parents[1] / "src"))
     from armstrace.model import claim as _vocab
 
-FIELD_ORDER = (
-    "type", "supplier", "recipient", "via", "item", "quantity", "when", "source", "hedge",
-    "conveyance", "seized_by", "concealment", "facility",
-)  # fmt: skip
+FIELD_ORDER = _vocab.CLAIM_FIELDS
 ALLOWED = {*FIELD_ORDER, "quote"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ACTOR = re.compile(r"^([A-Z]{2}|UN|EU|NATO|[a-z0-9]+(-[a-z0-9]+)*)$")
@@ -57,20 +54,20 @@ class AnnotationError(Exception):
     """Collects every problem found, so one run shows them all."""
 
 
-def document_text(stem: str) -> tuple[str, Path]:
+def document_text(docs: Path, stem: str) -> tuple[str, Path]:
     """The text annotations are anchored to, and the file it came from."""
-    html = DOCS / f"{stem}.html"
+    html = docs / f"{stem}.html"
     if html.exists():
         from armstrace.ingest import read
 
         return read(str(html)).text, html
-    txt = DOCS / f"{stem}.txt"
+    txt = docs / f"{stem}.txt"
     return txt.read_text(encoding="utf-8"), txt
 
 
-def document_stems() -> set[str]:
+def document_stems(docs: Path) -> set[str]:
     """Every document in docs/: an HTML page's text rendition is not a document of its own."""
-    return {p.stem for p in DOCS.iterdir() if p.suffix in (".txt", ".html")}
+    return {p.stem for p in docs.iterdir() if p.suffix in (".txt", ".html")}
 
 
 def normalise(claim: dict[str, Any]) -> dict[str, Any]:
@@ -147,17 +144,18 @@ def locate(text: str, quote: str) -> tuple[int, int] | str:
     return start, start + len(quote)
 
 
-def build() -> tuple[list[dict[str, Any]], dict[Path, str]]:
+def build(folder: Path) -> tuple[list[dict[str, Any]], dict[Path, str]]:
     """Gold records in annotation order, plus the text renditions of HTML documents."""
-    annotations = yaml.safe_load(ANNOTATIONS.read_text(encoding="utf-8"))
+    docs = folder / "docs"
+    annotations = yaml.safe_load((folder / "annotations.yml").read_text(encoding="utf-8"))
     problems: list[str] = []
-    stems = document_stems()
+    stems = document_stems(docs)
     problems += [f"{s}: document has no entry in annotations.yml" for s in stems - set(annotations)]
     problems += [f"{s}: annotated but no such document" for s in set(annotations) - stems]
     records: list[dict[str, Any]] = []
     renditions: dict[Path, str] = {}
     for stem in sorted(set(annotations) & stems):
-        text, path = document_text(stem)
+        text, path = document_text(docs, stem)
         if path.suffix == ".html":
             renditions[path.with_suffix(".txt")] = text
         for n, claim in enumerate(annotations[stem] or [], 1):
@@ -186,19 +184,23 @@ def render(records: list[dict[str, Any]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=HERE, help="the test set (default: tests/corpus)"
+    )
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args(argv)
+    folder: Path = args.folder.resolve()
     try:
-        records, renditions = build()
+        records, renditions = build(folder)
     except AnnotationError as exc:
-        print(f"annotations.yml has problems:\n{exc}", file=sys.stderr)
+        print(f"{folder.name}/annotations.yml has problems:\n{exc}", file=sys.stderr)
         return 1
-    outputs = {GOLD: render(records), **renditions}
+    outputs = {folder / "gold.jsonl": render(records), **renditions}
     if args.check:
         stale = [p for p, body in outputs.items()
                  if not p.exists() or p.read_text(encoding="utf-8") != body]  # fmt: skip
         for path in stale:
-            print(f"stale: {path.relative_to(HERE)} (run _annotate.py)", file=sys.stderr)
+            print(f"stale: {path.relative_to(folder.parent)} (run _annotate.py)", file=sys.stderr)
         return 1 if stale else 0
     for path, body in outputs.items():
         path.write_text(body, encoding="utf-8")

@@ -50,6 +50,7 @@ country: XA
   origin: XB
   based_on: XR-1
 """,
+    "countries.yml": "XA: {capital: Xan City, lat: 11.5, lon: -21.0}\n",
 }
 
 WriteData = Callable[[Mapping[str, str | None]], Path]

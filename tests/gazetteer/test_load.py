@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from armstrace.errors import DataFileError
-from armstrace.gazetteer import Gazetteer, check_data, load_gazetteer
+from armstrace.gazetteer import Capital, Gazetteer, check_data, load_gazetteer
 
 WriteData = Callable[[Mapping[str, str | None]], Path]
 
@@ -21,6 +21,12 @@ def test_load_gazetteer_reads_a_valid_folder(write_data: WriteData) -> None:
     assert [w.designation for w in gaz.weapons] == ["XR-1", "XR-2"]
     assert gaz.weapons[0].family == "rockets"
     assert gaz.weapons[0].caliber_mm == 122.0
+    assert gaz.capitals["XA"] == Capital("XA", "Xan City", 11.5, -21.0)
+    assert "XB" not in gaz.capitals
+
+
+def test_load_gazetteer_without_countries_file_has_no_capitals(write_data: WriteData) -> None:
+    assert dict(load_gazetteer(write_data({"countries.yml": None})).capitals) == {}
 
 
 def test_load_gazetteer_caches_the_default_folder() -> None:
@@ -41,6 +47,27 @@ _ACTOR_B = "id: XB\nkind: state\nname: Borduria\n"
 
 BAD_CASES = [
     # (files changed, file named in the message, text the message holds)
+    (
+        {"countries.yml": "xa-army: {capital: Xan City, lat: 1, lon: 2}\n"},
+        "data/countries.yml",
+        "xa-army: the key is a state's ISO 3166-1 alpha-2 code",
+    ),
+    (
+        {"countries.yml": "XQ: {capital: Nowhere, lat: 1, lon: 2}\n"},
+        "data/countries.yml",
+        "XQ: not a state id in data/actors",
+    ),
+    (
+        {"countries.yml": "XA: {capital: Xan City, lat: 1}\n"},
+        "data/countries.yml",
+        "XA: lon: missing (required)",
+    ),
+    (
+        {"countries.yml": "XA: {capital: Xan City, lat: 91, lon: 2}\n"},
+        "data/countries.yml",
+        "XA: lat: 91 out of range",
+    ),
+    ({"countries.yml": "- XA\n"}, "data/countries.yml", "expected a mapping of state codes"),
     (
         {"actors/XB.yml": _ACTOR_B + "names: [Xan]\n"},
         "data/actors/XB.yml",

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from armstrace.gazetteer import load_gazetteer
+
 from .conftest import csrf
 
 
@@ -111,11 +113,12 @@ def test_api_actor_flows_and_timeline(client: TestClient) -> None:
     assert client.get("/api/actors/nobody-at-all").status_code == 404
 
 
-def test_api_map_places_flows_at_country_centroids(client: TestClient) -> None:
+def test_api_map_places_flows_at_capitals(client: TestClient) -> None:
     data = client.get("/api/map").json()
     kp_ru = next(f for f in data["flows"] if (f["supplier"], f["recipient"]) == ("KP", "RU"))
-    lat, lon = kp_ru["from"]
-    assert 37 < lat < 43 and 124 < lon < 131  # North Korea
+    pyongyang = load_gazetteer().capitals["KP"]
+    assert kp_ru["from"] == [pyongyang.lat, pyongyang.lon]
+    assert 37 < pyongyang.lat < 43 and 124 < pyongyang.lon < 131  # in North Korea
     assert any(p["kind"] == "port" for p in data["places"])
 
 

@@ -1,4 +1,4 @@
-"""Small pieces: text runs for highlighting, country centroids, upload names, settings."""
+"""Small pieces: text runs for highlighting, where the map draws actors, upload names, settings."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from armstrace.errors import TooLarge, UnsupportedFormat
 from armstrace.gazetteer import load_gazetteer
 from armstrace.store import StoredClaim
 from armstrace.web.config import WebSettings
-from armstrace.web.geo import country_centroids, ring_centroid, state_centroids
+from armstrace.web.geo import actor_location
 from armstrace.web.highlight import runs
 from armstrace.web.uploads import check_suffix, safe_stem, save_upload
 from armstrace.web.vendor import VENDOR_FILES, missing_files
@@ -45,30 +45,18 @@ def test_runs_clip_spans_outside_the_text() -> None:
     assert [(r.text, r.claim_ids) for r in found] == [("sho", ()), ("rt", ("x",))]
 
 
-def test_ring_centroid_of_a_square() -> None:
-    area, (x, y) = ring_centroid([(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)])
-    assert area == 4 and (x, y) == (1, 1)
+@pytest.mark.parametrize(
+    ("actor", "capital"),
+    [("KP", "Pyongyang"), ("hezbollah", "Beirut"), ("kr-dia", "Seoul"), ("wagner", "Moscow")],
+)
+def test_actor_location_is_the_capital_of_its_state(actor: str, capital: str) -> None:
+    found = actor_location(actor, load_gazetteer())
+    assert found is not None and found.name == capital
 
 
-def test_country_centroids_unwrap_the_antimeridian() -> None:
-    topology = {
-        "arcs": [[[170.0, 60.0], [-170.0, 60.0], [-170.0, 70.0], [170.0, 70.0], [170.0, 60.0]]],
-        "objects": {"countries": {"geometries": [
-            {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Dateline"}},
-        ]}},
-    }  # fmt: skip
-    (lon, lat) = country_centroids(topology)["Dateline"]
-    assert lon == pytest.approx(-180) and lat == pytest.approx(65)
-
-
-def test_state_centroids_from_world_atlas() -> None:
-    path = REPO / "node_modules" / "world-atlas" / "countries-110m.json"
-    if not path.is_file():
-        pytest.skip("node_modules/world-atlas is not installed (npm ci)")
-    centroids = state_centroids(path, load_gazetteer())
-    lon, lat = centroids["RU"]
-    assert 60 < lon < 120 and 50 < lat < 70
-    assert {"KP", "IR", "SY", "LB", "UA", "US"} <= set(centroids)
+def test_actor_location_of_an_unknown_actor_or_a_state_without_capital() -> None:
+    assert actor_location("nobody-at-all", load_gazetteer()) is None
+    assert actor_location("AQ", load_gazetteer()) is None  # Antarctica: no capital to draw
 
 
 @pytest.mark.parametrize(

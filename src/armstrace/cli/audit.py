@@ -6,12 +6,9 @@ import json
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from armstrace.cli.common import DbOption, choice, stdout, write_json
-from armstrace.cli.curate import FormatOption
-from armstrace.curation import audit_trail
-from armstrace.store import open_store
+from armstrace.cli.common import DbOption, FormatOption, choice, open_store, write_result
+from armstrace.cli.render import ruled_table
 from armstrace.store.curation import TARGET_TYPES
 
 NAME = "audit"
@@ -41,24 +38,20 @@ def command(
     output: FormatOption = "table",
 ) -> None:
     """List the audit log, oldest first: every analyst action with its before and after."""
+    from armstrace.curation import audit_trail
+
     with open_store(db) as store:
         entries = audit_trail(store, target_type, target)
-    if output == "json":
-        write_json([entry.to_record() for entry in entries])
-        return
-    if not entries:
-        stdout.print("No audit entries match.")
-        return
-    table = Table(title=f"{len(entries)} audit entries", show_lines=True, expand=True)
-    for name in ("id", "at (UTC)", "user", "action", "target", "before", "after", "note"):
-        table.add_column(name, overflow="fold")
-    for entry in entries:
-        table.add_row(
-            str(entry.id), f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.user, entry.action,
-            f"{entry.target_type} {entry.target_id}", _short(entry.before), _short(entry.after),
-            entry.note or "",
-        )  # fmt: skip
-    stdout.print(table)
+    rows = [
+        (str(entry.id), f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.user, entry.action,
+         f"{entry.target_type} {entry.target_id}", _short(entry.before), _short(entry.after),
+         entry.note or "")
+        for entry in entries
+    ]  # fmt: skip
+    columns = ("id", "at (UTC)", "user", "action", "target", "before", "after", "note")
+    table = ruled_table(f"{len(entries)} audit entries", columns, rows)
+    records = [entry.to_record() for entry in entries]
+    write_result(output, records, table if entries else "No audit entries match.")
 
 
 def _short(value: Any) -> str:

@@ -6,11 +6,9 @@ from typing import Annotated, Literal
 
 import typer
 
-from armstrace.cli.common import DbOption, choice, stdout, write_json, write_jsonl
+from armstrace.cli import filters
+from armstrace.cli.common import DbOption, open_store, write_jsonl, write_result
 from armstrace.cli.render import claims_table
-from armstrace.evaluate.score import normalise_actor
-from armstrace.model.claim import CATEGORIES, CLAIM_TYPES, HEDGES
-from armstrace.store import open_store
 
 NAME = "claims"
 EXAMPLES = (
@@ -21,59 +19,16 @@ EXAMPLES = (
 )
 
 
-def _actor(value: str | None) -> str | None:
-    return normalise_actor(value) if value is not None else None
-
-
 def command(
     db: DbOption = None,
-    type_: Annotated[
-        str | None,
-        typer.Option(
-            "--type",
-            metavar="TYPE",
-            callback=choice(CLAIM_TYPES),
-            help=f"One of {', '.join(CLAIM_TYPES)}.",
-        ),
-    ] = None,
-    supplier: Annotated[
-        str | None,
-        typer.Option(
-            metavar="ACTOR",
-            callback=_actor,
-            help="Actor id of the giver: a state code (KP) or a group (hezbollah).",
-        ),
-    ] = None,
-    recipient: Annotated[
-        str | None, typer.Option(metavar="ACTOR", callback=_actor, help="Actor id of the receiver.")
-    ] = None,
-    category: Annotated[
-        str | None,
-        typer.Option(
-            metavar="CATEGORY",
-            callback=choice(CATEGORIES),
-            help="Item category, e.g. artillery_ammunition, rockets, atgm.",
-        ),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE", help="Only claims dated on or after YYYY[-MM[-DD]] (overlap)."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE", help="Only claims dated on or before YYYY[-MM[-DD]] (overlap)."
-        ),
-    ] = None,
-    hedge: Annotated[
-        str | None,
-        typer.Option(metavar="HEDGE", callback=choice(HEDGES), help=f"One of {', '.join(HEDGES)}."),
-    ] = None,
-    doc: Annotated[
-        str | None, typer.Option(metavar="STEM", help="Only claims of this document (its stem).")
-    ] = None,
+    type_: filters.Type = None,
+    supplier: filters.Supplier = None,
+    recipient: filters.Recipient = None,
+    category: filters.Category = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    hedge: filters.Hedge = None,
+    doc: filters.Doc = None,
     limit: Annotated[
         int | None, typer.Option(metavar="N", min=0, help="At most this many claims.")
     ] = None,
@@ -100,9 +55,5 @@ def command(
     records = [claim.to_record() for claim in found]
     if output == "jsonl":
         write_jsonl(records)
-    elif output == "json":
-        write_json(records)
-    elif records:
-        stdout.print(claims_table(records))
     else:
-        stdout.print("No claims match.")
+        write_result(output, records, claims_table(records) if records else "No claims match.")

@@ -1,29 +1,30 @@
 """`armstrace curate`: confirm, reject, edit and grade claims; overrule a finding's credibility.
 
-Every action is written with its audit entry (see `armstrace audit`). The `--user` option and
-value parsing here are shared by the other curation commands (entities, reliability, ...).
+Every action is written with its audit entry (see `armstrace audit`).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from armstrace.cli.common import DbOption, stdout, write_json
-from armstrace.cli.render import claims_table
-from armstrace.curation import (
-    EDITABLE_FIELDS,
-    confirm_claim,
-    default_user,
-    edit_claim,
-    reject_claim,
-    set_credibility,
-    set_finding_credibility,
+from armstrace.cli.common import (
+    DbOption,
+    FormatOption,
+    NoteOption,
+    UserOption,
+    acting_user,
+    open_store,
+    write_result,
 )
+from armstrace.cli.render import claims_table
 from armstrace.errors import UsageError
-from armstrace.store import StoredClaim, open_store
+from armstrace.model.claim import CLAIM_FIELDS
+
+if TYPE_CHECKING:
+    from armstrace.store import StoredClaim
 
 NAME = "curate"
 HELP = (
@@ -38,29 +39,9 @@ EXAMPLES = (
     "- `armstrace curate finding 9b508fee9d3e1240 3`\n"
 )
 
-UserOption = Annotated[
-    str | None,
-    typer.Option(
-        "--user",
-        metavar="NAME",
-        help="Who is acting, for the audit log. Default: $ARMSTRACE_USER, else your login name.",
-    ),
-]
-NoteOption = Annotated[
-    str | None, typer.Option("--note", metavar="TEXT", help="Why, kept in the audit log.")
-]
-FormatOption = Annotated[
-    Literal["table", "json"], typer.Option("--format", help="table for reading; json for tools.")
-]
-
 app = typer.Typer(
     name=NAME, help=HELP, epilog=EXAMPLES, no_args_is_help=True, rich_markup_mode="markdown"
 )
-
-
-def acting_user(user: str | None) -> str:
-    """The --user value, else the default user."""
-    return user if user is not None else default_user()
 
 
 def parse_value(field: str, text: str) -> Any:
@@ -94,11 +75,7 @@ def parse_changes(assignments: list[str]) -> dict[str, Any]:
 def show_claim(claim: StoredClaim, output: str, message: str) -> None:
     """The claim after the change: a JSON record, or a line and a one-row table."""
     record = claim.to_record() | {"credibility": claim.credibility}
-    if output == "json":
-        write_json(record)
-        return
-    stdout.print(message, markup=False)
-    stdout.print(claims_table([record]))
+    write_result(output, record, message, claims_table([record]))
 
 
 ClaimId = Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim's id.")]
@@ -113,6 +90,8 @@ def confirm(
     output: FormatOption = "table",
 ) -> None:
     """Mark a claim as a faithful reading of its document."""
+    from armstrace.curation import confirm_claim
+
     with open_store(db) as store:
         claim = confirm_claim(store, claim_id, acting_user(user), note)
     show_claim(claim, output, f"claim {claim.id}: {claim.curation_status}")
@@ -127,6 +106,8 @@ def reject(
     output: FormatOption = "table",
 ) -> None:
     """Mark a claim as wrongly extracted: findings leave it out, re-extraction keeps it out."""
+    from armstrace.curation import reject_claim
+
     with open_store(db) as store:
         claim = reject_claim(store, claim_id, acting_user(user), note)
     show_claim(claim, output, f"claim {claim.id}: {claim.curation_status}")
@@ -141,7 +122,7 @@ def edit(
             "--set",
             metavar="FIELD=VALUE",
             help=(
-                f"A field to change ({', '.join(EDITABLE_FIELDS)}); VALUE is JSON or plain "
+                f"A field to change ({', '.join(CLAIM_FIELDS)}); VALUE is JSON or plain "
                 "text; null removes the field. Repeat for several fields."
             ),
         ),
@@ -152,6 +133,8 @@ def edit(
     output: FormatOption = "table",
 ) -> None:
     """Change fields of a claim; it keeps its id and becomes "edited". The evidence is fixed."""
+    from armstrace.curation import edit_claim
+
     changes = parse_changes(assignments)
     with open_store(db) as store:
         claim = edit_claim(store, claim_id, acting_user(user), changes, note)
@@ -173,6 +156,8 @@ def credibility(
     output: FormatOption = "table",
 ) -> None:
     """Grade a claim's credibility (Admiralty 1..6); grading also confirms the claim."""
+    from armstrace.curation import set_credibility
+
     with open_store(db) as store:
         claim = set_credibility(store, claim_id, value, acting_user(user), note)
     show_claim(claim, output, f"claim {claim.id}: credibility {claim.credibility or 'cleared'}")
@@ -191,10 +176,10 @@ def finding(
     output: FormatOption = "table",
 ) -> None:
     """Overrule a finding's suggested credibility with your own (1..6)."""
+    from armstrace.curation import set_finding_credibility
+
     with open_store(db) as store:
         set_finding_credibility(store, finding_id, value, acting_user(user), note)
-    if output == "json":
-        write_json({"finding": finding_id, "credibility": value})
-    else:
-        shown = value if value is not None else "the suggested value"
-        stdout.print(f"finding {finding_id}: credibility set to {shown}", markup=False)
+    shown = value if value is not None else "the suggested value"
+    message = f"finding {finding_id}: credibility set to {shown}"
+    write_result(output, {"finding": finding_id, "credibility": value}, message)

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Literal
 
-import typer
-
-from armstrace.cli.common import DbOption, stdout, write_json
+from armstrace.cli.common import DbOption, FormatOption, open_store, stdout, write_json
 from armstrace.cli.render import documents_table
-from armstrace.store import open_store
 
 NAME = "documents"
 EXAMPLES = "**Examples**\n\n- `armstrace documents`\n- `armstrace documents --format json`\n"
 
 
-def command(
-    db: DbOption = None,
-    output: Annotated[
-        Literal["table", "json"],
-        typer.Option("--format", help="table for reading; json for tools."),
-    ] = "table",
-) -> None:
+def command(db: DbOption = None, output: FormatOption = "table") -> None:
     """List the stored documents: stem, title, publisher, date, status and number of claims."""
     with open_store(db) as store:
         rows = store.documents()

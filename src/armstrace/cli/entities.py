@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from armstrace.cli.common import DbOption, choice, stdout, write_json
-from armstrace.cli.curate import FormatOption, NoteOption, UserOption, acting_user
-from armstrace.resolve import (
-    KINDS,
-    Judgement,
-    distinguish,
-    list_judgements,
-    load_resolver,
-    merge,
-    resolve_name,
-    split,
+from armstrace.cli.common import (
+    DbOption,
+    FormatOption,
+    NoteOption,
+    UserOption,
+    acting_user,
+    choice,
+    open_store,
+    write_result,
 )
-from armstrace.store import open_store
+from armstrace.cli.render import ruled_table
+from armstrace.resolve.features import KINDS
+
+if TYPE_CHECKING:
+    from armstrace.resolve import Judgement
 
 NAME = "entities"
 HELP = (
@@ -62,25 +63,20 @@ def resolve(
 
     With a store, each candidate also shows the canonical id analysts merged it into.
     """
+    from armstrace.resolve import load_resolver, resolve_name
+
     candidates = resolve_name(name, kind, limit=limit)
     with open_store(db) as store:
         resolver = load_resolver(store)
     records = [c.to_record() | {"canonical": resolver.canonical(c.id)} for c in candidates]
-    if output == "json":
-        write_json(records)
-        return
-    if not records:
-        stdout.print(f"No {kind} candidates for {name!r}.", markup=False)
-        return
-    table = Table(title=f"{kind} candidates for {name!r}", show_lines=True, expand=True)
-    for column in ("id", "label", "score", "canonical", "reasons"):
-        table.add_column(column, overflow="fold")
-    for record in records:
-        table.add_row(
-            str(record["id"]), str(record["label"]), f"{record['score']:.2f}",
-            str(record["canonical"]), "\n".join(record["reasons"]),  # type: ignore[arg-type]
-        )  # fmt: skip
-    stdout.print(table)
+    rows = [
+        (str(r["id"]), str(r["label"]), f"{r['score']:.2f}", str(r["canonical"]),
+         "\n".join(r["reasons"]))  # type: ignore[arg-type]
+        for r in records
+    ]  # fmt: skip
+    columns = ("id", "label", "score", "canonical", "reasons")
+    table = ruled_table(f"{kind} candidates for {name!r}", columns, rows)
+    write_result(output, records, table if records else f"No {kind} candidates for {name!r}.")
 
 
 @app.command("merge")
@@ -94,6 +90,8 @@ def merge_command(
     output: FormatOption = "table",
 ) -> None:
     """Record that A and B are the same entity (reversible with `entities split`)."""
+    from armstrace.resolve import load_resolver, merge
+
     with open_store(db) as store:
         judgement = merge(store, left, right, acting_user(user), reason, kind)
         canonical = load_resolver(store).canonical(judgement.left_id)
@@ -111,6 +109,8 @@ def distinguish_command(
     output: FormatOption = "table",
 ) -> None:
     """Record that A and B are different entities: a later merge of the two is refused."""
+    from armstrace.resolve import distinguish
+
     with open_store(db) as store:
         judgement = distinguish(store, left, right, acting_user(user), reason, kind)
     _show(judgement, output, "recorded as different")
@@ -125,6 +125,8 @@ def split_command(
     output: FormatOption = "table",
 ) -> None:
     """Retract a judgement (undo a merge); it stays in the history, marked retracted."""
+    from armstrace.resolve import split
+
     with open_store(db) as store:
         judgement = split(store, judgement_id, acting_user(user), note)
     _show(judgement, output, f"retracted by {judgement.retracted_by}")
@@ -140,33 +142,26 @@ def list_command(
     output: FormatOption = "table",
 ) -> None:
     """List the judgements, oldest first, retracted ones included unless --active."""
+    from armstrace.resolve import list_judgements
+
     with open_store(db) as store:
         judgements = list_judgements(store, active_only=active, entity_id=entity)
-    if output == "json":
-        write_json([j.to_record() for j in judgements])
-        return
-    if not judgements:
-        stdout.print("No judgements yet: `armstrace entities merge A B --reason ...`.")
-        return
-    table = Table(title=f"{len(judgements)} judgements", show_lines=True, expand=True)
-    for column in ("id", "kind", "pair", "user", "at (UTC)", "reason", "retracted"):
-        table.add_column(column, overflow="fold")
-    for j in judgements:
-        pair = f"{j.left_id} {'=' if j.verdict == 'same' else '≠'} {j.right_id}"
-        retracted = f"{j.retracted_at:%Y-%m-%d} by {j.retracted_by}" if j.retracted_at else ""
-        table.add_row(
-            str(j.id), j.kind, pair, j.user, f"{j.at:%Y-%m-%d %H:%M}", j.reason, retracted
-        )
-    stdout.print(table)
+    rows = [
+        (str(j.id), j.kind, _pair(j), j.user, f"{j.at:%Y-%m-%d %H:%M}", j.reason,
+         f"{j.retracted_at:%Y-%m-%d} by {j.retracted_by}" if j.retracted_at else "")
+        for j in judgements
+    ]  # fmt: skip
+    columns = ("id", "kind", "pair", "user", "at (UTC)", "reason", "retracted")
+    table = ruled_table(f"{len(judgements)} judgements", columns, rows)
+    empty = "No judgements yet: `armstrace entities merge A B --reason ...`."
+    write_result(output, [j.to_record() for j in judgements], table if judgements else empty)
+
+
+def _pair(judgement: Judgement) -> str:
+    verdict = "=" if judgement.verdict == "same" else "≠"
+    return f"{judgement.left_id} {verdict} {judgement.right_id}"
 
 
 def _show(judgement: Judgement, output: str, message: str) -> None:
-    if output == "json":
-        write_json(judgement.to_record())
-        return
-    verdict = "=" if judgement.verdict == "same" else "≠"
-    stdout.print(
-        f"judgement {judgement.id}: {judgement.left_id} {verdict} {judgement.right_id} "
-        f"({judgement.kind}), {message}",
-        markup=False,
-    )
+    line = f"judgement {judgement.id}: {_pair(judgement)} ({judgement.kind}), {message}"
+    write_result(output, judgement.to_record(), line)

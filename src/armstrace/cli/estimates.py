@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from armstrace.analysis import EstimateSeries, estimate_series
-from armstrace.cli.common import DbOption, choice, stdout, write_json
+from armstrace.cli.common import DbOption, FormatOption, choice, open_store, stdout, write_json
 from armstrace.errors import UsageError
 from armstrace.evaluate.score import normalise_actor
 from armstrace.model.claim import CATEGORIES, UNITS
-from armstrace.store import open_store
+
+if TYPE_CHECKING:
+    from armstrace.analysis import EstimateSeries
 
 NAME = "estimates"
 EXAMPLES = (
@@ -48,10 +49,7 @@ def command(
         ),
     ] = None,
     db: DbOption = None,
-    output: Annotated[
-        Literal["table", "json"],
-        typer.Option("--format", help="table for reading; json for tools."),
-    ] = "table",
+    output: FormatOption = "table",
 ) -> None:
     """List every quantified claim of SUPPLIER → RECIPIENT: one point per claim, never merged.
 
@@ -59,6 +57,8 @@ def command(
     ones come last. Below the table: contradictions (figures for the same date that cannot
     both be true) and the items per container that sources imply.
     """
+    from armstrace.analysis import estimate_series
+
     supplier, recipient = actor_id(supplier), actor_id(recipient)
     with open_store(db) as store:
         claims = store.query_claims(supplier=supplier, recipient=recipient)

@@ -10,7 +10,6 @@ import typer
 from armstrace.cli.common import error_line, load_extractor, stdout, write_json
 from armstrace.errors import UsageError
 from armstrace.evaluate.report import ERROR_LEVELS, errors_as_dicts, format_errors, format_scores
-from armstrace.evaluate.run import predict
 from armstrace.evaluate.score import LEVELS, load_claims, score
 from armstrace.settings import load_settings
 
@@ -68,6 +67,8 @@ def command(
     unknown = [level for level in shown if level not in LEVELS]
     if unknown:
         raise UsageError(f"--level {unknown[0]}: not one of {', '.join(LEVELS)}")
+    from armstrace.evaluate.run import predict
+
     gold_claims = load_claims(gold)
     predictions = predict(gold_claims, docs, load_extractor(), load_settings())
     for source, reason in predictions.failures:

@@ -10,12 +10,10 @@ from typing import IO, Annotated, Any
 import typer
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, choice, stdout
+from armstrace.cli import filters
+from armstrace.cli.common import DbOption, choice, open_store, stdout
 from armstrace.errors import UsageError
-from armstrace.evaluate.score import normalise_actor
-from armstrace.export import collect_export, exporters, get_exporter
-from armstrace.model.claim import CATEGORIES, CLAIM_TYPES, HEDGES
-from armstrace.store import open_store
+from armstrace.export.registry import exporters, get_exporter
 
 NAME = "export"
 FORMATS = tuple(exporter.name for exporter in exporters())
@@ -27,10 +25,6 @@ EXAMPLES = (
     "- `armstrace export --format geojson --since 2023 > flows.geojson`\n\n"
     "**Formats**\n\n" + "".join(f"- `{e.name}`: {e.description}\n" for e in exporters())
 )
-
-
-def _actor(value: str | None) -> str | None:
-    return normalise_actor(value) if value is not None else None
 
 
 def command(
@@ -48,33 +42,14 @@ def command(
         typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
     ] = None,
     db: DbOption = None,
-    type_: Annotated[
-        str | None,
-        typer.Option("--type", metavar="TYPE", callback=choice(CLAIM_TYPES), help="Claim type."),
-    ] = None,
-    supplier: Annotated[
-        str | None, typer.Option(metavar="ACTOR", callback=_actor, help="Actor id of the giver.")
-    ] = None,
-    recipient: Annotated[
-        str | None,
-        typer.Option(metavar="ACTOR", callback=_actor, help="Actor id of the receiver."),
-    ] = None,
-    category: Annotated[
-        str | None,
-        typer.Option(metavar="CATEGORY", callback=choice(CATEGORIES), help="Item category."),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Claims dated on or after YYYY[-MM[-DD]].")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Claims dated on or before YYYY[-MM[-DD]].")
-    ] = None,
-    hedge: Annotated[
-        str | None, typer.Option(metavar="HEDGE", callback=choice(HEDGES), help="Hedge.")
-    ] = None,
-    doc: Annotated[
-        str | None, typer.Option(metavar="STEM", help="Only claims of this document.")
-    ] = None,
+    type_: filters.Type = None,
+    supplier: filters.Supplier = None,
+    recipient: filters.Recipient = None,
+    category: filters.Category = None,
+    since: filters.Since = None,
+    until: filters.Until = None,
+    hedge: filters.Hedge = None,
+    doc: filters.Doc = None,
 ) -> None:
     """Export stored claims, narrowed by the same filters as `armstrace claims`.
 
@@ -84,6 +59,8 @@ def command(
     same store gives the same bytes. With -o, a summary is printed; without it, the export
     goes to stdout (xlsx only when stdout is not a terminal).
     """
+    from armstrace.export import collect_export
+
     exporter = get_exporter(output_format)
     with open_store(db) as store:
         export = collect_export(

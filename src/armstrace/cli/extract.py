@@ -6,11 +6,9 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from armstrace.batch import extract_claims, read_document
 from armstrace.cli.common import error_line, load_extractor, stdout, write_jsonl
 from armstrace.cli.render import claims_table
 from armstrace.errors import InputError
-from armstrace.ingest import discover
 from armstrace.settings import load_settings
 
 NAME = "extract"
@@ -42,6 +40,9 @@ def command(
     scorer or any JSON tool. A file that cannot be read gets one line on stderr; the others
     are still printed, and the exit code is 1.
     """
+    from armstrace.batch import extract_claims, read_document
+    from armstrace.ingest import discover
+
     settings = load_settings()
     extractor = load_extractor()
     failed = 0

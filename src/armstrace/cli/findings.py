@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from armstrace.analysis.findings import Finding, load_findings
-from armstrace.cli.common import DbOption, choice, stdout, write_json
-from armstrace.cli.curate import FormatOption
-from armstrace.evaluate.score import normalise_actor
-from armstrace.model.claim import CLAIM_TYPES
-from armstrace.store import open_store
+from armstrace.cli import filters
+from armstrace.cli.common import DbOption, FormatOption, open_store, write_result
+
+if TYPE_CHECKING:
+    from armstrace.analysis.findings import Finding
 
 NAME = "findings"
 EXAMPLES = (
@@ -23,27 +22,10 @@ EXAMPLES = (
 )
 
 
-def _actor(value: str | None) -> str | None:
-    return normalise_actor(value) if value is not None else None
-
-
 def command(
-    supplier: Annotated[
-        str | None, typer.Option(metavar="ACTOR", callback=_actor, help="Actor id of the giver.")
-    ] = None,
-    recipient: Annotated[
-        str | None,
-        typer.Option(metavar="ACTOR", callback=_actor, help="Actor id of the receiver."),
-    ] = None,
-    type_: Annotated[
-        str | None,
-        typer.Option(
-            "--type",
-            metavar="TYPE",
-            callback=choice(CLAIM_TYPES),
-            help=f"One of {', '.join(CLAIM_TYPES)}.",
-        ),
-    ] = None,
+    supplier: filters.Supplier = None,
+    recipient: filters.Recipient = None,
+    type_: filters.Type = None,
     single_source: Annotated[
         bool | None,
         typer.Option(
@@ -60,16 +42,14 @@ def command(
     Two articles quoting the same body count once. Each finding gets a suggested credibility
     (1..6) with its reason; `armstrace curate finding ID N` overrules it.
     """
+    from armstrace.analysis.findings import load_findings
+
     with open_store(db) as store:
         findings = load_findings(
             store, type=type_, supplier=supplier, recipient=recipient, single_source=single_source
         )
-    if output == "json":
-        write_json([finding.to_record() for finding in findings])
-    elif findings:
-        stdout.print(findings_table(findings))
-    else:
-        stdout.print("No findings match.")
+    records = [finding.to_record() for finding in findings]
+    write_result(output, records, findings_table(findings) if findings else "No findings match.")
 
 
 def findings_table(findings: list[Finding]) -> Table:

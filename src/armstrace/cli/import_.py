@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, error_line, stdout, write_json
-from armstrace.curation.user import default_user
-from armstrace.imports import ImportSummary, import_claims
-from armstrace.store import open_store
+from armstrace.cli.common import DbOption, FormatOption, error_line, open_store, stdout, write_json
+
+if TYPE_CHECKING:
+    from armstrace.imports import ImportSummary
 
 NAME = "import"
 EXAMPLES = (
@@ -40,10 +40,7 @@ def command(
             "(default: $ARMSTRACE_USER or your login).",
         ),
     ] = None,
-    output: Annotated[
-        Literal["table", "json"],
-        typer.Option("--format", help="table for reading; json for tools."),
-    ] = "table",
+    output: FormatOption = "table",
 ) -> None:
     """Import claims with their curation status, credibility and audit entries.
 
@@ -56,6 +53,9 @@ def command(
     Exit code: 0 all lines imported or already stored, 1 some lines refused, 2 usage or
     database error.
     """
+    from armstrace.curation.user import default_user
+    from armstrace.imports import import_claims
+
     with open_store(db) as store:
         summary = import_claims(store, file, user=user or default_user())
     for problem in summary.problems:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -18,17 +18,11 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from armstrace.batch import BatchSummary, IngestEvent
-from armstrace.cli.common import (
-    DbOption,
-    error_line,
-    stderr,
-    stdout,
-)
-from armstrace.ingest import discover
-from armstrace.scale import StreamSummary, ingest_dask, ingest_stream
+from armstrace.cli.common import DbOption, error_line, open_store, stderr, stdout
 from armstrace.settings import load_settings
-from armstrace.store import open_store
+
+if TYPE_CHECKING:
+    from armstrace.batch import BatchSummary, IngestEvent
 
 NAME = "ingest"
 EXAMPLES = (
@@ -85,6 +79,9 @@ def command(
 
     Exit code: 0 all stored, 1 some inputs failed, 2 usage or database error.
     """
+    from armstrace.ingest import discover
+    from armstrace.scale import ingest_dask, ingest_stream
+
     settings = load_settings()
     sources = list(discover(paths))
     with open_store(db) as store:
@@ -134,6 +131,8 @@ def _progress(enabled: bool) -> Progress:
 
 
 def _print_summary(summary: BatchSummary) -> None:
+    from armstrace.scale import StreamSummary
+
     table = Table(title="Ingest summary")
     table.add_column("result")
     table.add_column("count", justify="right")

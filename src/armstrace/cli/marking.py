@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, error_line, stdout, write_json
+from armstrace.cli.common import DbOption, FormatOption, error_line, open_store, stdout, write_json
 from armstrace.errors import UsageError
-from armstrace.markings import FoundMarking, decode_marking, find_markings
-from armstrace.markings.decode import MAX_MARKING_CHARS
-from armstrace.store import open_store
+
+if TYPE_CHECKING:
+    from armstrace.markings import FoundMarking
 
 NAME = "marking"
 EXAMPLES = (
@@ -32,10 +32,7 @@ def command(
         typer.Option(metavar="STEM", help="Find the markings in this stored document instead."),
     ] = None,
     db: DbOption = None,
-    output: Annotated[
-        Literal["table", "json"],
-        typer.Option("--format", help="table for reading; json for tools."),
-    ] = "table",
+    output: FormatOption = "table",
 ) -> None:
     """Decode a marking: item, calibre, factory, year and batch, and the rule that read it.
 
@@ -44,6 +41,9 @@ def command(
     word such as "stencil" or "lot").
     Exit code 1 with "no rule matches" when nothing decodes.
     """
+    from armstrace.markings import FoundMarking, decode_marking, find_markings
+    from armstrace.markings.decode import MAX_MARKING_CHARS
+
     if (text is None) == (doc is None):
         raise UsageError("give either TEXT or --doc STEM")
     if text is not None:
@@ -66,6 +66,8 @@ def command(
 
 
 def _in_document(db: str | None, stem: str) -> list[FoundMarking]:
+    from armstrace.markings import find_markings
+
     with open_store(db) as store:
         rows = [row for row in store.documents() if row.stem == stem]
         if not rows:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from armstrace.analysis import Chokepoint, Flow, build_network, chokepoints, summarise_flows
-from armstrace.cli.common import DbOption, stdout, write_json
+from armstrace.cli.common import DbOption, FormatOption, open_store, stdout, write_json
 from armstrace.cli.path import PlacesOption
-from armstrace.store import open_store
+
+if TYPE_CHECKING:
+    from armstrace.analysis import Chokepoint, Flow
 
 NAME = "network"
 EXAMPLES = (
@@ -22,10 +23,7 @@ def command(
     top: Annotated[int, typer.Option(metavar="N", min=1, help="Show the N largest of each.")] = 10,
     places: PlacesOption = False,
     db: DbOption = None,
-    output: Annotated[
-        Literal["table", "json"],
-        typer.Option("--format", help="table for reading; json for tools."),
-    ] = "table",
+    output: FormatOption = "table",
 ) -> None:
     """Summarise the network the claims draw: largest flows, then chokepoints.
 
@@ -33,6 +31,8 @@ def command(
     chokepoint is an actor (or, with --places, a port or crossing) whose removal leaves
     stated flows without any route; ties are broken by reachable pairs cut and betweenness.
     """
+    from armstrace.analysis import build_network, chokepoints, summarise_flows
+
     with open_store(db) as store:
         claims = store.query_claims()
     graph = build_network(claims, places=places)

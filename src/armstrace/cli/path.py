@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from armstrace.analysis import Route, build_network, find_paths
-from armstrace.analysis.network import resolve_node
-from armstrace.cli.common import DbOption, stdout, write_json
+from armstrace.cli.common import DbOption, FormatOption, open_store, stdout, write_json
 from armstrace.cli.estimates import actor_id
 from armstrace.errors import UsageError
 from armstrace.gazetteer import load_gazetteer
-from armstrace.store import open_store
+
+if TYPE_CHECKING:
+    from armstrace.analysis import Route
 
 NAME = "path"
 EXAMPLES = (
@@ -34,6 +34,8 @@ PlacesOption = Annotated[
 
 def known_actor(graph: Any, value: str) -> str:
     """The actor's node in the graph, or its id when the gazetteer knows it; else usage error."""
+    from armstrace.analysis.network import resolve_node
+
     node = resolve_node(graph, value)
     if node is not None:
         return node
@@ -58,16 +60,15 @@ def command(
     ] = False,
     limit: Annotated[int, typer.Option(metavar="N", min=1, help="Show at most N routes.")] = 10,
     db: DbOption = None,
-    output: Annotated[
-        Literal["table", "json"],
-        typer.Option("--format", help="table for reading; json for tools."),
-    ] = "table",
+    output: FormatOption = "table",
 ) -> None:
     """Find routes A → … → B through the claims, best evidenced first.
 
     Each hop is supported by transfer or interdiction claims (a claim "via" a transit state
     gives a hop to and from it); a route ranks by its weakest hop's documents and claims.
     """
+    from armstrace.analysis import build_network, find_paths
+
     with open_store(db) as store:
         claims = store.query_claims()
     graph = build_network(claims, places=places)

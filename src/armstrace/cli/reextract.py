@@ -7,10 +7,17 @@ from dataclasses import asdict
 import typer
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, error_line, load_extractor, stdout, write_json
-from armstrace.cli.curate import FormatOption, UserOption, acting_user
-from armstrace.curation import reextract
-from armstrace.store import open_store
+from armstrace.cli.common import (
+    DbOption,
+    FormatOption,
+    UserOption,
+    acting_user,
+    error_line,
+    load_extractor,
+    open_store,
+    stdout,
+    write_json,
+)
 
 NAME = "reextract"
 EXAMPLES = (
@@ -27,6 +34,8 @@ def command(user: UserOption = None, db: DbOption = None, output: FormatOption =
     the analyst left them, and a rejected claim never comes back. Exit code 1 when some
     document failed.
     """
+    from armstrace.curation import reextract
+
     with open_store(db) as store:
         summary = reextract(store, load_extractor(), acting_user(user))
     for source, reason in summary.failed:

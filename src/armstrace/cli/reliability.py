@@ -7,10 +7,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, stdout, write_json
-from armstrace.cli.curate import FormatOption, NoteOption, UserOption, acting_user
-from armstrace.curation import publisher_grades, set_reliability
-from armstrace.store import open_store
+from armstrace.cli.common import (
+    DbOption,
+    FormatOption,
+    NoteOption,
+    UserOption,
+    acting_user,
+    open_store,
+    stdout,
+    write_json,
+)
 
 NAME = "reliability"
 EXAMPLES = (
@@ -40,6 +46,8 @@ def command(
 
     Findings use the grades to suggest a credibility for each finding.
     """
+    from armstrace.curation import publisher_grades, set_reliability
+
     with open_store(db) as store:
         if publisher is not None:
             if grade is None:

@@ -1,4 +1,4 @@
-"""Tables for people: claims and documents as Rich tables.
+"""Tables for people: claims and documents as Rich tables, and the ruled table of records.
 
 Why here: `extract`, `claims` and `documents` show the same kinds of rows; one rendering keeps
 them consistent. Input is the spec's claim record (a dict), whether it came from the
@@ -8,13 +8,15 @@ extractor or the store.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
 
 from armstrace.evaluate.report import format_number
-from armstrace.store import DocumentRow
+
+if TYPE_CHECKING:
+    from armstrace.store import DocumentRow
 
 _EVIDENCE_CHARS = 240
 
@@ -62,6 +64,16 @@ def documents_table(rows: Iterable[DocumentRow]) -> Table:
             row.status,
             str(row.claims),
         )
+    return table
+
+
+def ruled_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+    """Records with long values: full width, long cells wrap, a rule between rows."""
+    table = Table(title=title, show_lines=True, expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
     return table
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import IO, Annotated, Any, Literal
+from typing import IO, TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, choice, stdout, write_json
+from armstrace.cli.common import DbOption, choice, open_store, stdout, write_json
 from armstrace.cli.export import write_file
 from armstrace.errors import UsageError
 from armstrace.model.claim import CATEGORIES
-from armstrace.report import Brief, Topic, build_brief, render_html, render_pdf
-from armstrace.store import open_store
+
+if TYPE_CHECKING:
+    from armstrace.report import Brief
 
 NAME = "report"
 EXAMPLES = (
@@ -63,6 +64,8 @@ def command(
     (--item). Files are written as PDF or HTML by their suffix; without -o only the key
     figures are shown.
     """
+    from armstrace.report import Topic, build_brief, render_html, render_pdf
+
     topic = Topic.of(supplier=supplier, recipient=recipient, actor=actor, item=item)
     kinds = [(path, _kind(path)) for path in outputs or []]
     with open_store(db) as store:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, stdout, write_json
+from armstrace.cli.common import DbOption, FormatOption, open_store, stdout, write_json
 from armstrace.cli.estimates import actor_id
-from armstrace.sanctions import SanctionFlag, flag_claim, load_instruments
-from armstrace.store import StoredClaim, open_store
+
+if TYPE_CHECKING:
+    from armstrace.sanctions import SanctionFlag
+    from armstrace.store import StoredClaim
 
 NAME = "sanctions"
 EXAMPLES = (
@@ -39,10 +41,7 @@ def command(
         bool, typer.Option("--instruments", help="List the instruments known, not claims.")
     ] = False,
     db: DbOption = None,
-    output: Annotated[
-        Literal["table", "json"],
-        typer.Option("--format", help="table for reading; json for tools."),
-    ] = "table",
+    output: FormatOption = "table",
 ) -> None:
     """List stored claims with the UN, EU and US instruments they fall under.
 
@@ -50,6 +49,8 @@ def command(
     category is covered or the instrument may apply, and whether the claim's date is while
     it was in force, before it ("predates by N months"), after it ended, or undated.
     """
+    from armstrace.sanctions import flag_claim, load_instruments
+
     if instruments:
         known = load_instruments()
         if output == "json":
@@ -100,6 +101,8 @@ def _when(when: Any) -> str:
 
 
 def _instruments_table() -> Table:
+    from armstrace.sanctions import load_instruments
+
     table = Table(title="Sanctions instruments", show_lines=True)
     for name in ("id", "body", "in force", "summary"):
         table.add_column(name, overflow="fold")

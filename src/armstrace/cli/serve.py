@@ -11,7 +11,6 @@ import typer
 
 from armstrace.cli.common import DbOption, stderr, stdout
 from armstrace.errors import UsageError
-from armstrace.store.db import mask_url
 
 NAME = "serve"
 EXAMPLES = (
@@ -79,6 +78,7 @@ def command(
     import uvicorn
 
     from armstrace.auth.users import list_users
+    from armstrace.store.db import mask_url
     from armstrace.web import WebSettings, create_app
 
     if not team and not _is_loopback(host):

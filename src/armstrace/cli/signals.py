@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, stdout, write_json
+from armstrace.cli.common import DbOption, FormatOption, open_store, stdout, write_json
 from armstrace.errors import UsageError
-from armstrace.signals import detect_signals
-from armstrace.store import open_store
 
 NAME = "signals"
 EXAMPLES = (
@@ -25,14 +23,13 @@ def command(
         str | None, typer.Option(metavar="STEM", help="Only this document (its stem).")
     ] = None,
     db: DbOption = None,
-    output: Annotated[
-        Literal["table", "json"],
-        typer.Option("--format", help="table for reading; json for tools."),
-    ] = "table",
+    output: FormatOption = "table",
 ) -> None:
     """List, per stored document, the signals found: AI-content notices, anonymous sources,
     opinion labels, and statements published by a party to the conflict or its state media.
     """
+    from armstrace.signals import detect_signals
+
     with open_store(db) as store:
         rows = [row for row in store.documents() if doc is None or row.stem == doc]
         if doc is not None and not rows:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from armstrace.cli.common import DbOption, stdout
-from armstrace.store import open_store
+from armstrace.cli.common import DbOption, open_store, stdout
 
 NAME = "status"
 EXAMPLES = "**Examples**\n\n- `armstrace status`\n"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from armstrace.auth import add_user, list_users, set_disabled, set_password, set_role
-from armstrace.auth.users import User
-from armstrace.cli.common import DbOption, stdout, write_json
-from armstrace.store import open_store
+from armstrace.cli.common import DbOption, FormatOption, open_store, stdout, write_json
 from armstrace.store.tables import ROLES
+
+if TYPE_CHECKING:
+    from armstrace.auth.users import User
 
 NAME = "users"
 HELP = "Users of the workbench in team mode (`armstrace serve --team`): add, list, change."
@@ -30,9 +30,6 @@ app = typer.Typer(
     name=NAME, help=HELP, epilog=EXAMPLES, no_args_is_help=True, rich_markup_mode="markdown"
 )
 
-FormatOption = Annotated[
-    Literal["table", "json"], typer.Option("--format", help="table for reading; json for tools.")
-]
 ByOption = Annotated[
     str, typer.Option("--by", metavar="NAME", help="Who makes the change (for the audit log).")
 ]
@@ -74,6 +71,8 @@ def add(
     output: FormatOption = "table",
 ) -> None:
     """Add a user; the password comes from a prompt or ARMSTRACE_PASSWORD."""
+    from armstrace.auth import add_user
+
     with open_store(db) as store:
         user = add_user(store, name, role, _password(), by=by)
     _show([user], output)
@@ -82,6 +81,8 @@ def add(
 @app.command("list", epilog=EXAMPLES)
 def list_(db: DbOption = None, output: FormatOption = "table") -> None:
     """List every user with role and state."""
+    from armstrace.auth import list_users
+
     with open_store(db) as store:
         _show(list_users(store), output)
 
@@ -95,6 +96,8 @@ def role(
     output: FormatOption = "table",
 ) -> None:
     """Give a user another role."""
+    from armstrace.auth import set_role
+
     with open_store(db) as store:
         user = set_role(store, name, new_role, by=by)
     _show([user], output)
@@ -103,6 +106,8 @@ def role(
 @app.command("disable", epilog=EXAMPLES)
 def disable(name: str, db: DbOption = None, by: ByOption = "cli", output: FormatOption = "table") -> None:  # fmt: skip
     """Stop a user from signing in (their sessions and tokens stop working)."""
+    from armstrace.auth import set_disabled
+
     with open_store(db) as store:
         user = set_disabled(store, name, True, by=by)
     _show([user], output)
@@ -111,6 +116,8 @@ def disable(name: str, db: DbOption = None, by: ByOption = "cli", output: Format
 @app.command("enable", epilog=EXAMPLES)
 def enable(name: str, db: DbOption = None, by: ByOption = "cli", output: FormatOption = "table") -> None:  # fmt: skip
     """Let a disabled user sign in again."""
+    from armstrace.auth import set_disabled
+
     with open_store(db) as store:
         user = set_disabled(store, name, False, by=by)
     _show([user], output)
@@ -119,6 +126,8 @@ def enable(name: str, db: DbOption = None, by: ByOption = "cli", output: FormatO
 @app.command("password", epilog=EXAMPLES)
 def password(name: str, db: DbOption = None, by: ByOption = "cli") -> None:
     """Set a new password (prompt or ARMSTRACE_PASSWORD); the user's sessions end."""
+    from armstrace.auth import set_password
+
     with open_store(db) as store:
         set_password(store, name, _password(), by=by)
     stdout.print(f"password of {name} changed", markup=False)

@@ -13,14 +13,17 @@ from typing import Any
 
 from armstrace.errors import UsageError
 from armstrace.gazetteer import load_gazetteer
-from armstrace.model.claim import CATEGORIES, CONCEALMENTS, CONVEYANCE_KINDS, HEDGES
+from armstrace.model.claim import (
+    CATEGORIES,
+    CLAIM_FIELDS,
+    CONCEALMENTS,
+    CONVEYANCE_KINDS,
+    HEDGES,
+)
 from armstrace.schema import claim_errors
 
-EDITABLE_FIELDS = (
-    "type", "supplier", "recipient", "via", "item", "quantity", "when", "source", "hedge",
-    "conveyance", "seized_by", "concealment", "facility",
-)  # fmt: skip
-"""The spec's fields an analyst may change; `doc` and `evidence` are fixed."""
+EDITABLE_FIELDS = CLAIM_FIELDS
+"""The spec's fields an analyst may change: all of them but `doc` and `evidence`, which are fixed."""
 LOCKED_FIELDS = ("doc", "evidence", "id", "curation_status", "credibility")
 _ACTOR_FIELDS = ("supplier", "recipient", "seized_by")
 _SHORTHAND = {"item": "category", "quantity": "value", "conveyance": "kind"}

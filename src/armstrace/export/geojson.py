@@ -16,8 +16,9 @@ from itertools import pairwise
 from typing import IO, Any
 
 from armstrace.export.dataset import ExportSet
-from armstrace.export.geo import POINT_KINDS, GeoPoint, claim_places, claim_route
+from armstrace.export.geo import GeoPoint, claim_places, claim_route
 from armstrace.export.wording import actor_name, quantity_text, when_text
+from armstrace.gazetteer import POINT_KINDS
 from armstrace.store import StoredClaim
 
 PRECISION = 4

@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_kind = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
     sys.stdout.write(
         f"ok: {len(gazetteer.actors)} actors ({by_kind}), {len(gazetteer.places)} places,"
-        f" {len(gazetteer.weapons)} weapons\n"
+        f" {len(gazetteer.weapons)} weapons, {len(gazetteer.capitals)} capitals\n"
     )
     return 0
 

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from armstrace.errors import DataFileError
 from armstrace.gazetteer.index import actor_forms, compact, normalise
-from armstrace.gazetteer.records import Actor, Place, Weapon
+from armstrace.gazetteer.records import Actor, Capital, Place, Weapon
 
 T = TypeVar("T")
 
@@ -128,6 +128,17 @@ def check_places(
                     )
                 )
     return errors
+
+
+def check_capitals(
+    capitals: Sequence[Capital], actors: Mapping[str, Located[Actor]], shown: str
+) -> list[DataFileError]:
+    """Every capital belongs to a state of data/actors."""
+    return [
+        DataFileError(shown, f"{capital.country}: not a state id in data/actors")
+        for capital in capitals
+        if capital.country not in actors or actors[capital.country].record.kind != "state"
+    ]
 
 
 def check_weapons(weapons: Sequence[Located[Weapon]], actor_ids: set[str]) -> list[DataFileError]:

@@ -13,13 +13,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from armstrace.errors import DataFileError
-from armstrace.gazetteer.records import ACTOR_KINDS, PLACE_KINDS, Actor, Place, Weapon
+from armstrace.gazetteer.records import ACTOR_KINDS, PLACE_KINDS, Actor, Capital, Place, Weapon
 from armstrace.model.claim import CATEGORIES
 
 ACTOR_KEYS = ("id", "kind", "name", "names", "names_weak", "demonyms", "country", "parent",
               "qid", "see")  # fmt: skip
 PLACE_KEYS = ("name", "aliases", "kind", "country", "lat", "lon", "qid")
 WEAPON_KEYS = ("designation", "aliases", "category", "caliber_mm", "origin", "based_on")
+CAPITAL_KEYS = ("capital", "lat", "lon")
 
 _STATE_ID = re.compile(r"^[A-Z]{2}$")
 _ACTOR_ID = re.compile(r"^(?:[A-Z]{2,4}|[a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -139,6 +140,17 @@ def parse_place(raw: object, shown: str, position: int) -> Place:
         kind=entry.choice("kind", PLACE_KINDS), country=entry.text("country"),
         lat=lat, lon=lon, qid=entry.qid(),
     )  # fmt: skip
+
+
+def parse_capital(code: object, raw: object, shown: str) -> Capital:
+    """One `CODE: {capital, lat, lon}` entry of `data/countries.yml` as a Capital."""
+    entry = _Entry(raw, shown, f"{code}: ", CAPITAL_KEYS)
+    if not isinstance(code, str) or not _STATE_ID.match(code):
+        raise entry.error("", "the key is a state's ISO 3166-1 alpha-2 code")
+    lat, lon = entry.number("lat", -90, 90), entry.number("lon", -180, 180)
+    if lat is None or lon is None:
+        raise entry.error("lat" if lat is None else "lon", "missing (required)")
+    return Capital(country=code, name=entry.text("capital"), lat=lat, lon=lon)
 
 
 def parse_weapon(raw: object, shown: str, position: int, family: str) -> Weapon:

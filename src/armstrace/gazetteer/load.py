@@ -1,4 +1,5 @@
-"""Read and validate data/actors, data/places and data/weapons into a `Gazetteer`.
+"""Read and validate data/actors, data/places, data/weapons and data/countries.yml into a
+`Gazetteer`.
 
 Nothing is read at import: `load_gazetteer()` reads on first call and caches the result for
 the packaged data directory. `check_data()` collects every problem instead of stopping at
@@ -13,9 +14,15 @@ from pathlib import Path
 from types import MappingProxyType
 
 from armstrace.errors import DataFileError
-from armstrace.gazetteer.crosscheck import Located, check_actors, check_places, check_weapons
-from armstrace.gazetteer.fields import parse_actor, parse_place, parse_weapon
-from armstrace.gazetteer.records import Actor, Gazetteer, Place, Weapon
+from armstrace.gazetteer.crosscheck import (
+    Located,
+    check_actors,
+    check_capitals,
+    check_places,
+    check_weapons,
+)
+from armstrace.gazetteer.fields import parse_actor, parse_capital, parse_place, parse_weapon
+from armstrace.gazetteer.records import Actor, Capital, Gazetteer, Place, Weapon
 from armstrace.gazetteer.yamlfile import read_yaml
 
 log = logging.getLogger(__name__)
@@ -24,6 +31,8 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 """The data shipped in the package: src/armstrace/data."""
 
 _SUBDIRS = ("actors", "places", "weapons")
+_COUNTRIES = "countries.yml"
+"""State id → capital; a data folder without it has no capitals (nothing is drawn)."""
 
 
 def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
@@ -73,19 +82,23 @@ def check_data(data_dir: Path | None = None) -> tuple[Gazetteer | None, list[Dat
                 errors.append(exc)
                 continue
             weapons.append(Located(weapon, shown, position))
+    capitals = _read_capitals(root, errors)
     errors.extend(check_actors(actors))
     errors.extend(check_places(places, actors))
     errors.extend(check_weapons(weapons, set(actors)))
+    errors.extend(check_capitals(capitals, actors, _shown(root, root / _COUNTRIES)))
     if errors:
         return None, errors
     gazetteer = Gazetteer(
         actors=MappingProxyType({k: actors[k].record for k in sorted(actors)}),
         places=tuple(p.record for p in places),
         weapons=tuple(w.record for w in weapons),
+        capitals=MappingProxyType({c.country: c for c in capitals}),
     )
     log.debug(
-        "gazetteer: %d actors, %d places, %d weapons from %s",
-        len(gazetteer.actors), len(gazetteer.places), len(gazetteer.weapons), root,
+        "gazetteer: %d actors, %d places, %d weapons, %d capitals from %s",
+        len(gazetteer.actors), len(gazetteer.places), len(gazetteer.weapons),
+        len(gazetteer.capitals), root,
     )  # fmt: skip
     return gazetteer, []
 
@@ -114,6 +127,29 @@ def _read_actors(root: Path, errors: list[DataFileError]) -> dict[str, Located[A
             continue
         actors[actor.id] = Located(actor, shown)
     return actors
+
+
+def _read_capitals(root: Path, errors: list[DataFileError]) -> list[Capital]:
+    """data/countries.yml: one `CODE: {capital, lat, lon}` per state, in file order."""
+    path = root / _COUNTRIES
+    if not path.is_file():
+        return []
+    shown = _shown(root, path)
+    try:
+        content = read_yaml(path, shown)
+    except DataFileError as exc:
+        errors.append(exc)
+        return []
+    if not isinstance(content, dict):
+        errors.append(DataFileError(shown, "expected a mapping of state codes"))
+        return []
+    capitals: list[Capital] = []
+    for code, raw in content.items():
+        try:
+            capitals.append(parse_capital(code, raw, shown))
+        except DataFileError as exc:
+            errors.append(exc)
+    return capitals
 
 
 def _read_lists(

@@ -1,4 +1,4 @@
-"""The gazetteer's typed records: actors, places, weapons, and the loaded whole.
+"""The gazetteer's typed records: actors, places, weapons, capitals, and the loaded whole.
 
 Plain frozen records with no I/O, so the extractor can hold them in spaCy components and
 tests can build them by hand. Reading and validating the YAML lives in `load.py`.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from armstrace.gazetteer.index import NameHit, NameIndex, build_indexes, compact, normalise
 
@@ -16,6 +17,8 @@ ACTOR_KINDS = ("state", "group", "agency", "body", "media", "company")
 
 PLACE_KINDS = ("port", "rail_crossing", "border_crossing", "airfield", "factory", "city", "region")
 """`border_crossing` is a road crossing (Rafah); `rail_crossing` a rail link (Tumangang-Khasan)."""
+POINT_KINDS = ("port", "rail_crossing", "border_crossing", "airfield", "factory")
+"""Places that maps and exports draw as points of their own (cities and regions only locate)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,20 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Capital:
+    """Where a state is drawn on maps and in exports: its capital city, as a point.
+
+    Not a place: capitals are already names of their states ("Pyongyang" is KP), so they stay
+    out of the place lookups and only locate the state.
+    """
+
+    country: str
+    name: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
 class Weapon:
     """One catalogue entry; `family` is the data file's stem (e.g. "rockets")."""
 
@@ -71,6 +88,8 @@ class Gazetteer:
     actors: Mapping[str, Actor]
     places: tuple[Place, ...]
     weapons: tuple[Weapon, ...]
+    capitals: Mapping[str, Capital] = field(default_factory=lambda: MappingProxyType({}))
+    """State id → its capital (data/countries.yml)."""
     _index: NameIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -35,6 +35,11 @@ CATEGORIES = (
     "armoured_vehicles", "aircraft", "ships", "air_defence", "radar", "technology",
     "munitions", "training", "construction", "troops",
 )  # fmt: skip
+CLAIM_FIELDS = (
+    "type", "supplier", "recipient", "via", "item", "quantity", "when", "source", "hedge",
+    "conveyance", "seized_by", "concealment", "facility",
+)  # fmt: skip
+"""The spec's fields between `doc` and `evidence`, in the order `Claim.to_record` writes them."""
 
 When = str | dict[str, str]
 """"YYYY", "YYYY-MM", "YYYY-MM-DD", or {"start": ..., "end": ...} (either key optional)."""

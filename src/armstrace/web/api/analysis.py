@@ -7,20 +7,18 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Query, Request
 
 from armstrace.evaluate.score import normalise_actor
-from armstrace.gazetteer import load_gazetteer
+from armstrace.gazetteer import POINT_KINDS, load_gazetteer
 from armstrace.model.claim import CATEGORIES, UNITS
 from armstrace.store import Store
 from armstrace.web.access import Routes
 from armstrace.web.api.claims import claim_filter
-from armstrace.web.geo import actor_location, state_centroids
+from armstrace.web.geo import actor_location
 from armstrace.web.insights import Insights
 from armstrace.web.params import Offset
 from armstrace.web.queries import ClaimFilter, claims_by_ids, documents_by_id
 from armstrace.web.serialize import claim_json
 
 routes = Routes("/api", tags=["analysis"])
-
-MAP_PLACE_KINDS = ("port", "rail_crossing", "border_crossing", "airfield", "factory")
 
 
 def insights_of(request: Request) -> Insights:
@@ -181,22 +179,19 @@ def estimate_flows(
 
 @routes.get("/map", "viewer")
 def map_data(request: Request) -> dict[str, Any]:
-    """Places (ports, crossings, airfields, factories) and flows between country centroids."""
+    """Places (ports, crossings, airfields, factories) and flows between states' capitals."""
     gazetteer = load_gazetteer()
-    vendor_dir = request.app.state.settings.vendor_dir
-    centroids = state_centroids(vendor_dir / "world-atlas" / "countries-110m.json", gazetteer)
     places = [
         {"name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon}
         for p in gazetteer.places
-        if p.kind in MAP_PLACE_KINDS and p.lat is not None and p.lon is not None
+        if p.kind in POINT_KINDS and p.lat is not None and p.lon is not None
     ]
     flows = []
     unplaced = []
     for flow in insights_of(request).flows(top=200):
-        ends = [actor_location(flow[k], gazetteer, centroids) for k in ("supplier", "recipient")]
-        if None in ends or ends[0] == ends[1]:
+        start, end = (actor_location(flow[k], gazetteer) for k in ("supplier", "recipient"))
+        if start is None or end is None or start == end:
             unplaced.append(f"{flow['supplier']} → {flow['recipient']}")
             continue
-        (slon, slat), (tlon, tlat) = centroids[ends[0] or ""], centroids[ends[1] or ""]
-        flows.append({**flow, "from": [slat, slon], "to": [tlat, tlon]})
+        flows.append({**flow, "from": [start.lat, start.lon], "to": [end.lat, end.lon]})
     return {"places": places, "flows": flows, "unplaced": unplaced}
