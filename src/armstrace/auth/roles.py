@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from armstrace.errors import UsageError
-from armstrace.store.tables import ROLES
+from armstrace.model.vocab import ROLES
 
 Role = Literal["viewer", "analyst", "admin"]
 Access = Literal["anonymous", "viewer", "analyst", "admin"]

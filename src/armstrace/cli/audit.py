@@ -9,7 +9,7 @@ import typer
 
 from armstrace.cli.common import DbOption, FormatOption, choice, open_store, write_result
 from armstrace.cli.render import ruled_table
-from armstrace.store.curation import TARGET_TYPES
+from armstrace.model.vocab import CURATION_TARGETS as TARGET_TYPES
 
 NAME = "audit"
 EXAMPLES = (

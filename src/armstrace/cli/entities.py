@@ -17,7 +17,7 @@ from armstrace.cli.common import (
     write_result,
 )
 from armstrace.cli.render import ruled_table
-from armstrace.resolve.features import KINDS
+from armstrace.model.vocab import ENTITY_KINDS as KINDS
 
 if TYPE_CHECKING:
     from armstrace.resolve import Judgement

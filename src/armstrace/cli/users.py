@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from armstrace.cli.common import DbOption, FormatOption, open_store, stdout, write_json
-from armstrace.store.tables import ROLES
+from armstrace.model.vocab import ROLES
 
 if TYPE_CHECKING:
     from armstrace.auth.users import User

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from armstrace.gazetteer import Gazetteer, compact, load_gazetteer, normalise
+from armstrace.model.vocab import ENTITY_KINDS
 from armstrace.resolve.vessels import find_imo, vessel_key
 
 Feature = tuple[float | None, str]
 """(score 0..1 or None when not comparable, a reason an analyst can read)."""
 
-KINDS = ("actor", "vessel", "item", "place")
+KINDS = ENTITY_KINDS
 
 
 def compare_ids(left: str, right: str) -> Feature:

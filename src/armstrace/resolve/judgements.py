@@ -13,13 +13,14 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from armstrace.errors import UsageError
+from armstrace.model.vocab import ENTITY_KINDS
 from armstrace.resolve.candidates import resolve_name
 from armstrace.resolve.features import gazetteer_ids
 from armstrace.resolve.resolver import Judgement, Resolver, canonical_claims
 from armstrace.resolve.vessels import vessel_key
 from armstrace.store import Store, StoredClaim
 from armstrace.store.curation import add_audit, check_user, read_session, write_session
-from armstrace.store.tables import ENTITY_KINDS, ClaimTable, JudgementTable, utcnow
+from armstrace.store.tables import ClaimTable, JudgementTable, utcnow
 
 log = logging.getLogger(__name__)
 

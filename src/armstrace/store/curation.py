@@ -19,11 +19,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from armstrace.errors import StoreError, UsageError
+from armstrace.model.vocab import CURATION_TARGETS
 from armstrace.store.db import READ_ONLY, describe_error
 from armstrace.store.repo import Store
 from armstrace.store.tables import AuditLogTable, utcnow
 
-TARGET_TYPES = ("claim", "publisher", "finding", "judgement", "document")
+TARGET_TYPES = CURATION_TARGETS
 """What an audit entry can be about."""
 
 

@@ -28,6 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from armstrace.model.vocab import ENTITY_KINDS, ROLES
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -193,7 +195,6 @@ class AuditLogTable(Base):
 
 # -- curation (migration 0002_curation) ------------------------------------------------------
 
-ENTITY_KINDS = ("actor", "vessel", "item", "place")
 VERDICTS = ("same", "different")
 
 
@@ -236,7 +237,6 @@ class FindingAssessmentTable(Base):
 
 # -- web workbench: users, sessions, API tokens, query indexes (migration 0003_users) --------
 
-ROLES = ("viewer", "analyst", "admin")
 """Team-mode roles, weakest first: viewers read, analysts curate and upload, admins manage users."""
 
 

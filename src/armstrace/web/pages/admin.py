@@ -9,8 +9,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from armstrace import auth
 from armstrace.errors import ArmstraceError
+from armstrace.model.vocab import ROLES
 from armstrace.store import Store
-from armstrace.store.tables import ROLES
 from armstrace.web.access import Routes
 from armstrace.web.identity import identify, settings_of
 from armstrace.web.pages.forms import back
