@@ -1,15 +1,20 @@
-"""API latency with 100,000 claims: claims filters and search under 100 ms at p95, network and
-estimates under 300 ms, on SQLite and on PostgreSQL.
+"""API latency: claims filters and search under 100 ms at p95, network, path and estimates
+under 300 ms, on SQLite and on PostgreSQL (issue 7 asks for this at 1,000,000 claims).
 
     .venv/bin/python bench/api_latency.py                       # SQLite (a temporary file)
     .venv/bin/python bench/api_latency.py --pg postgresql://...  # and PostgreSQL
     pg_virtualenv sh -c '.venv/bin/python bench/api_latency.py --pg "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE"'
+    .venv/bin/python bench/api_latency.py --claims 1000000 --keep /tmp/bench-1m.db  # fill once
 
 The store is filled by a seeded generator (documents with text in English, Korean and Russian,
 claims with evidence spans inside them) and bulk-inserted. Requests go through the real app
 (FastAPI, in process) with every query parameter the pages use. Each query is asked once to
 warm up (the network is built from every claim and then cached until the data change; the
 cold time is printed), then `--rounds` times. Exit code 1 when a p95 misses its target.
+
+Filling a million claims takes minutes: `--keep FILE` (SQLite) and `--pg-schema NAME` keep the
+filled store and reuse it when it already holds claims (it is migrated to head first, as the
+app would). A kept store is reused as it is, whatever `--claims` says.
 """
 
 from __future__ import annotations
@@ -36,7 +41,13 @@ from armstrace.store.db import make_engine, normalise_url
 from armstrace.store.tables import ClaimTable, DocumentTable
 
 REPO = Path(__file__).resolve().parents[1]
-TARGETS_MS = {"claims filter": 100.0, "search": 100.0, "network": 300.0, "estimates": 300.0}
+TARGETS_MS = {
+    "claims filter": 100.0,
+    "search": 100.0,
+    "network": 300.0,
+    "path": 300.0,
+    "estimates": 300.0,
+}
 
 STATES = ["KP", "RU", "IR", "SY", "CN", "BY", "UA", "IL", "LB", "YE", "IQ", "SD", "LY", "ER",
           "MM", "PK", "AE", "TR", "EG", "VE"]  # fmt: skip
@@ -143,8 +154,8 @@ QUERIES: dict[str, list[str]] = {
         "/api/network",
         "/api/network?support=true&top=300",
         "/api/network/hop?from=KP&to=RU",
-        "/api/network/paths?source=KP&target=hezbollah&max_hops=3",
     ],
+    "path": ["/api/network/paths?source=KP&target=hezbollah&max_hops=3"],
     "estimates": [
         "/api/estimates?supplier=KP&recipient=RU&unit=containers",
         "/api/estimates?supplier=IR&recipient=hezbollah",
@@ -175,7 +186,7 @@ class Result:
         return TARGETS_MS[self.group]
 
 
-def measure(url: str, label: str, rounds: int) -> list[Result]:
+def measure(url: str, label: str, rounds: int, groups: list[str] | None = None) -> list[Result]:
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
@@ -189,6 +200,8 @@ def measure(url: str, label: str, rounds: int) -> list[Result]:
     client = TestClient(app)
     results = []
     for group, paths in QUERIES.items():
+        if groups and group not in groups:
+            continue
         cold = []
         for path in paths:
             started = time.perf_counter()
@@ -213,10 +226,14 @@ def measure(url: str, label: str, rounds: int) -> list[Result]:
 
 
 def _fresh_pg_schema(base: str) -> tuple[str, Any]:
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    return _pg_schema(base, f"bench_{uuid.uuid4().hex[:12]}")
+
+
+def _pg_schema(base: str, schema: str) -> tuple[str, Any]:
+    """A URL whose search_path is `schema` (created if missing) and a function dropping it."""
     admin = make_engine(base)
     with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
     url = normalise_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
 
     def drop() -> None:
@@ -225,6 +242,26 @@ def _fresh_pg_schema(base: str) -> tuple[str, Any]:
         admin.dispose()
 
     return url.render_as_string(hide_password=False), drop
+
+
+def stored_claims(url: str) -> int:
+    """How many claims the store at `url` holds (0 for a new one)."""
+    store = open_store(url)
+    try:
+        return store.counts()["claims"]
+    finally:
+        store.close()
+
+
+def fill(url: str, label: str, args: argparse.Namespace) -> None:
+    """Generate the store's claims unless it already holds some (a kept store)."""
+    held = stored_claims(url)
+    if held:
+        print(f"{label}: reusing {held:,} stored claims", file=sys.stderr)
+        return
+    started = time.perf_counter()
+    generate(url, args.claims, args.per_document, args.seed)
+    print(f"{label}: {args.claims:,} claims generated and inserted in {time.perf_counter() - started:.1f} s", file=sys.stderr)  # fmt: skip
 
 
 def main() -> int:
@@ -238,21 +275,36 @@ def main() -> int:
         "--pg", default=os.environ.get("ARMSTRACE_BENCH_PG"), metavar="URL",
         help="PostgreSQL server to measure too (a schema is made and dropped)",
     )  # fmt: skip
+    parser.add_argument(
+        "--keep", type=Path, metavar="FILE",
+        help="SQLite file to fill once and keep; reused when it already holds claims",
+    )  # fmt: skip
+    parser.add_argument(
+        "--pg-schema", metavar="NAME",
+        help="PostgreSQL schema to fill once and keep (instead of a temporary one)",
+    )  # fmt: skip
+    parser.add_argument("--no-sqlite", action="store_true", help="measure PostgreSQL only")
+    parser.add_argument(
+        "--only", action="append", choices=list(QUERIES), metavar="GROUP",
+        help=f"measure only this group (repeatable): {', '.join(QUERIES)}",
+    )  # fmt: skip
     args = parser.parse_args()
     targets: list[tuple[str, str, Any]] = []
     folder = tempfile.TemporaryDirectory(prefix="armstrace-bench-")
-    targets.append(("sqlite", f"sqlite:///{folder.name}/bench.db", None))
+    if not args.no_sqlite:
+        sqlite_file = args.keep or Path(folder.name) / "bench.db"
+        targets.append(("sqlite", f"sqlite:///{sqlite_file}", None))
     if args.pg:
-        url, drop = _fresh_pg_schema(args.pg)
-        targets.append(("postgresql", url, drop))
+        if args.pg_schema:
+            url, _drop = _pg_schema(args.pg, args.pg_schema)
+            targets.append(("postgresql", url, None))
+        else:
+            targets.append(("postgresql", *_fresh_pg_schema(args.pg)))
     results: list[Result] = []
     try:
         for label, url, _drop in targets:
-            open_store(url).close()
-            started = time.perf_counter()
-            generate(url, args.claims, args.per_document, args.seed)
-            print(f"{label}: {args.claims:,} claims generated and inserted in {time.perf_counter() - started:.1f} s", file=sys.stderr)  # fmt: skip
-            results += measure(url, label, args.rounds)
+            fill(url, label, args)
+            results += measure(url, label, args.rounds, args.only)
     finally:
         for _label, _url, drop in targets:
             if drop is not None:

@@ -12,6 +12,13 @@ from armstrace.nlp.mentions import build_matchers
 from armstrace.nlp.pipeline import build_nlp
 from armstrace.settings import load_settings
 
+VOCABULARY_BUDGET = 40_000
+"""Strings spaCy's vocabulary may gain (about 17 MiB with their lexemes and tokenizer cache)
+before the extractor starts again with a freshly built pipeline (0.1 s). The tokenizer adds
+every word type it meets and never lets one go, and news never runs out of new ones (names,
+numbers, compounds), so a long batch grew with its corpus. spaCy's `memory_zone` is no cure:
+its hash tables keep a tombstone per freed word and keep growing."""
+
 
 class Extractor:
     """Holds the loaded pipeline; build once with `load_extractor()`, call for many documents.
@@ -23,6 +30,8 @@ class Extractor:
     def __init__(self, nlp: Language, time_limit_s: float | None = None) -> None:
         self.nlp = nlp
         self.time_limit_s = time_limit_s
+        # a trained pipeline starts with a large vocabulary of its own: count only the growth
+        self._vocabulary_floor = len(nlp.vocab.strings)
 
     def extract(self, document: Document) -> list[Claim]:
         return self.extract_text(
@@ -33,12 +42,16 @@ class Extractor:
         self, text: str, doc_id: str, published: str | None = None, *, source: str | None = None
     ) -> list[Claim]:
         deadline = time.monotonic() + self.time_limit_s if self.time_limit_s else None
-        doc = self.nlp.make_doc(text)
+        if len(self.nlp.vocab.strings) > self._vocabulary_floor + VOCABULARY_BUDGET:
+            self.nlp = build_nlp()  # claims hold no spaCy objects: nothing refers to the old one
+            self._vocabulary_floor = len(self.nlp.vocab.strings)
+        nlp = self.nlp  # one pipeline for the whole document, whatever another thread does
+        doc = nlp.make_doc(text)
         doc.user_data["armstrace"] = {
             "doc_id": doc_id, "published": published, "text": text, "deadline": deadline,
         }  # fmt: skip
         try:
-            for _name, component in self.nlp.pipeline:
+            for _name, component in nlp.pipeline:
                 doc = component(doc)
         except Overtime:
             raise TooSlow(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,23 @@ def test_discover_yields_each_path_once_in_given_order(tree: Path) -> None:
 
 def test_discover_empty_folder_yields_nothing(tmp_path: Path) -> None:
     assert list(discover([str(tmp_path)])) == []
+
+
+def test_discover_consumes_given_paths_and_folders_lazily(tmp_path: Path) -> None:
+    """A million-file run must not list every path before the first is read."""
+    taken: list[str] = []
+
+    def given() -> Iterator[str]:
+        for n in range(1000):
+            taken.append(f"{n}.txt")
+            yield str(tmp_path / f"{n}.txt")
+
+    assert len(list(islice(discover(given()), 3))) == 3
+    assert len(taken) <= 4
+    for n in range(3):
+        (tmp_path / f"f{n}").mkdir()
+        (tmp_path / f"f{n}" / "a.txt").write_text("x")
+    walk = discover([str(tmp_path)])
+    assert next(walk) == str(tmp_path / "f0" / "a.txt")
+    (tmp_path / "f2" / "b.txt").write_text("x")  # not listed yet when the walk was at f0
+    assert list(walk)[-1] == str(tmp_path / "f2" / "b.txt")

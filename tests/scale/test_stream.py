@@ -117,8 +117,17 @@ def test_stream_summary_keeps_counts_not_every_event() -> None:
     summary.add(IngestEvent("dup", "duplicate"))
     assert (summary.ingested, summary.claims, summary.duplicates) == (1000, 2000, 1)
     assert summary.failed == [("bad", "no text found")]
-    assert len(summary.events) < 40
-    assert summary.events[-1].source == "bad"
+    assert [e.source for e in summary.events] == ["bad"]  # past 30 sources: failures only
+
+
+def test_stream_summary_keeps_every_event_of_a_short_run() -> None:
+    summary = StreamSummary()
+    for n in range(29):
+        summary.add(IngestEvent(f"doc{n}", "stored"))
+    summary.add(IngestEvent("bad", "failed", reason="no text found"))
+    assert len(summary.events) == 30
+    summary.add(IngestEvent("doc30", "stored"))
+    assert [e.source for e in summary.events] == ["bad"]
 
 
 def test_stream_refuses_zero_workers(sqlite_url: str) -> None:

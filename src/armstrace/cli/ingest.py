@@ -83,11 +83,13 @@ def command(
     from armstrace.scale import ingest_dask, ingest_stream
 
     settings = load_settings()
-    sources = list(discover(paths))
+    # Counted for the progress bar, then discovered again as the run goes: a list of every
+    # source of a million-file corpus would be held for the whole run.
+    total = sum(1 for _ in discover(paths))
     with open_store(db) as store:
-        show_bar = sys.stderr.isatty() or len(sources) > PROGRESS_ABOVE
+        show_bar = sys.stderr.isatty() or total > PROGRESS_ABOVE
         with _progress(show_bar) as progress:
-            task = progress.add_task("ingest", total=len(sources))
+            task = progress.add_task("ingest", total=total)
 
             def on_event(event: IngestEvent) -> None:
                 if event.status == "failed":
@@ -98,12 +100,12 @@ def command(
             if dask:
                 local = workers if workers > 1 else None  # local: one process per core
                 summary = ingest_dask(
-                    sources, store, dask, workers=local, settings=settings,
+                    paths, store, dask, workers=local, settings=settings,
                     prefilter=prefilter, on_event=on_event,
                 )  # fmt: skip
             else:
                 summary = ingest_stream(
-                    sources, store, workers=workers, settings=settings,
+                    paths, store, workers=workers, settings=settings,
                     prefilter=prefilter, on_event=on_event,
                 )  # fmt: skip
     _print_summary(summary)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from armstrace.ingest.readers import suffix_of, supported_suffixes
@@ -26,8 +27,16 @@ def discover(paths: Iterable[str]) -> Iterator[str]:
     extension no reader knows are skipped. A sidecar named explicitly is skipped too (a shell
     glob picks them up); any other explicit path is yielded. Each path is yielded once.
     """
+    given_paths = iter(paths)
+    first = next(given_paths, None)
+    if first is None:
+        return
+    second = next(given_paths, None)
+    if second is None:  # one path cannot repeat itself: no set of every file found
+        yield from _expand(first)
+        return
     seen: set[str] = set()
-    for given in paths:
+    for given in chain((first, second), given_paths):
         for found in _expand(given):
             if found not in seen:
                 seen.add(found)
@@ -48,14 +57,35 @@ def _expand(given: str) -> Iterator[str]:
 
 
 def _walk(folder: Path) -> Iterator[str]:
+    """Depth first, each folder's entries sorted by name: the order of sorting every relative
+    path by its parts, without holding the whole tree (a million-file corpus) in memory."""
     suffixes = supported_suffixes()
-    found: list[tuple[tuple[str, ...], str]] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        for name in files:
-            if name.startswith(".") or is_sidecar(name) or suffix_of(name) not in suffixes:
-                continue
-            path = Path(root, name)
-            found.append((path.relative_to(folder).parts, str(path)))
-    for _, path_text in sorted(found):
-        yield path_text
+    pending = [_sorted_entries(str(folder))]
+    while pending:
+        entry = next(pending[-1], None)
+        if entry is None:
+            pending.pop()
+        elif entry.name.startswith("."):
+            continue
+        elif _is_dir(entry):
+            if not entry.is_symlink():  # as os.walk: a linked folder is not followed
+                pending.append(_sorted_entries(entry.path))
+        elif not is_sidecar(entry.name) and suffix_of(entry.name) in suffixes:
+            yield entry.path
+
+
+def _sorted_entries(folder: str) -> Iterator[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:  # unreadable: skipped, as os.walk does
+        log.info("%s: cannot list: %s", folder, exc)
+        return iter(())
+    return iter(entries)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

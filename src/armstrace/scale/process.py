@@ -13,11 +13,17 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
 from armstrace.batch import extract_claims, read_document
-from armstrace.errors import InputError
+from armstrace.errors import InputError, StoreError
 from armstrace.model import Claim, Document
 from armstrace.settings import Settings
 from armstrace.store import Store, make_engine
+from armstrace.store.db import READ_ONLY, describe_error
+from armstrace.store.tables import DocumentTable
 
 if TYPE_CHECKING:
     from armstrace.extract import Extractor
@@ -57,8 +63,16 @@ def process_sources(
     store: Store | None = None,
     prefilter: bool = True,
 ) -> list[Outcome]:
-    """Process a batch in order; every source gets exactly one outcome."""
-    return [_process_one(s, extractor, settings, store, prefilter) for s in sources]
+    """Process a batch in order; every source gets exactly one outcome.
+
+    The batch is read first so that one query finds the documents stored already (a resumed
+    run skips them without extracting them again), not one query per document.
+    """
+    read = [_read(source, settings) for source in sources]
+    stored = _stored_hashes(store, [r.content_hash for r in read if isinstance(r, Document)])
+    return [
+        r if isinstance(r, Outcome) else _process_one(r, extractor, stored, prefilter) for r in read
+    ]
 
 
 def process_batch(sources: list[str], job: Job) -> list[Outcome]:
@@ -83,18 +97,31 @@ def _worker_store(url: str) -> Store:
     return Store(make_engine(url))
 
 
-def _process_one(
-    source: str,
-    extractor: Extractor,
-    settings: Settings,
-    store: Store | None,
-    prefilter: bool,
-) -> Outcome:
+def _read(source: str, settings: Settings) -> Document | Outcome:
     try:
-        document = read_document(source, settings)
+        return read_document(source, settings)
     except InputError as exc:
         return Outcome(source, "failed", reason=_reason(source, exc))
-    if store is not None and store.has_document(document.content_hash):
+
+
+def _stored_hashes(store: Store | None, hashes: list[str]) -> set[str]:
+    """Which of these content hashes the store holds (in a read-only transaction)."""
+    if store is None or not hashes:
+        return set()
+    query = select(DocumentTable.content_hash).where(DocumentTable.content_hash.in_(hashes))
+    reader = store.engine.execution_options(**{READ_ONLY: True})
+    try:
+        with Session(reader) as session, session.begin():
+            return set(session.scalars(query))
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{store.url}: {describe_error(exc, store.engine.url)}") from exc
+
+
+def _process_one(
+    document: Document, extractor: Extractor, stored: set[str], prefilter: bool
+) -> Outcome:
+    source = document.source
+    if document.content_hash in stored:
         log.info("%s: already stored", source)
         return Outcome(source, "duplicate")
     if prefilter:

@@ -37,10 +37,10 @@ class StreamSummary(BatchSummary):
     """A `BatchSummary` whose memory does not grow with the corpus; counts off-topic documents."""
 
     off_topic: int = 0
+    failures_only: bool = False  # past KEEP_EVENTS_UP_TO sources, only failures are kept
 
     def add(self, event: IngestEvent) -> None:
-        keep = event.status == "failed" or len(self.events) <= KEEP_EVENTS_UP_TO
-        if keep:
+        if event.status == "failed" or not self.failures_only:
             super().add(event)
         elif event.status == "stored":
             self.ingested += 1
@@ -49,6 +49,13 @@ class StreamSummary(BatchSummary):
             self.duplicates += 1
         if event.status == "stored" and (event.reason or "").startswith(OFF_TOPIC):
             self.off_topic += 1
+        if not self.failures_only and self.sources > KEEP_EVENTS_UP_TO:
+            self.failures_only = True
+            self.events = [e for e in self.events if e.status == "failed"]
+
+    @property
+    def sources(self) -> int:
+        return self.ingested + self.duplicates + len(self.failed)
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
