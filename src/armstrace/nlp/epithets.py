@@ -1,0 +1,116 @@
+"""Claims read from how a party is described rather than from what it did.
+
+"the Iran-backed Houthis" (support), "the army flies Russian-supplied jets" (a transfer to the
+army), "Iran, a long-time buyer of North Korean arms and a backer of Hamas" (a transfer and a
+support claim).
+"""
+
+from __future__ import annotations
+
+import re
+
+from armstrace.nlp.cues import cue_patterns, hedge_of
+from armstrace.nlp.emission import ClaimWriter
+from armstrace.nlp.items import ItemEntry, drop_generic, group_items
+from armstrace.nlp.mentions import ActorMention, ItemMention
+from armstrace.nlp.production import items_after
+from armstrace.nlp.quantities import SUPPORT_CATEGORIES
+from armstrace.nlp.sentences import Sentence
+
+_SUPPLIED_SUFFIX = re.compile(
+    r"[-\u2010\u2011](?:supplied|provided|delivered|donated|sold|exported)\b", re.I
+)
+_APPOSITIVE = re.compile(
+    r",?\s*(?:and\s+)?an?\s+(?:long[-\s]?time\s+|longtime\s+|major\s+|key\s+|main\s+|leading\s+|close\s+|"
+    r"staunch\s+|principal\s+)?(?P<role>buyer|customer|client|importer|recipient|backer|sponsor|patron|supporter|"
+    r"ally|arms\s+supplier|supplier|seller|exporter)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+_APPOSITIVE_CHAIN = re.compile(r"(?:\s*,?\s*(?:and\s+)?an?\s+[^,;.]*?)+\s*", re.I)
+
+
+class EpithetReading(ClaimWriter):
+    """Support and transfer claims from epithets and appositives."""
+
+    def _epithets(self, sent: Sentence, actors: list[ActorMention]) -> None:
+        """ "the Iran-backed Houthis": the first party supports the second."""
+        pats = cue_patterns()
+        for i, mention in enumerate(actors):
+            if not mention.is_party or not pats.epithet.match(
+                self.text[mention.end : mention.end + 12]
+            ):
+                continue
+            backed = next(
+                (a for a in actors[i + 1 :] if a.is_party and a.start - mention.end <= 20), None
+            )
+            if backed and backed.actor_id != mention.actor_id:
+                self._emit(
+                    "support",
+                    (sent.start, sent.end),
+                    supplier=mention.actor_id,
+                    recipient=backed.actor_id,
+                    hedge="confirmed",
+                )
+
+    def _supplied_epithets(
+        self,
+        sent: Sentence,
+        parties: list[ActorMention],
+        items: list[ItemMention],
+        source: str | None,
+    ) -> None:
+        """ "The army flies Russian-supplied jets": a transfer from the named supplier to the
+        sentence's holder, the party the sentence is about (named before the epithet)."""
+        text = self.text
+        material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
+        for mention in parties:
+            if not _SUPPLIED_SUFFIX.match(text, mention.end):
+                continue
+            targets = items_after(text, mention, material)
+            supplier = mention.country or mention.actor_id
+            holder = next(
+                (p for p in parties if p.end <= mention.start and p.form in ("name", "weak")
+                 and (p.country or p.actor_id) != supplier),
+                None,
+            )  # fmt: skip
+            if not targets or holder is None:
+                continue
+            for entry in drop_generic(group_items(text, targets, []), set()):
+                self._emit(
+                    "transfer",
+                    (sent.start, sent.end),
+                    supplier=supplier,
+                    recipient=holder.actor_id,
+                    entry=entry,
+                    hedge=hedge_of(text, sent.start, sent.end),
+                    source=source,
+                )
+
+    def _appositives(self, sent: Sentence, parties: list[ActorMention]) -> None:
+        """ "Iran, a long-time buyer of North Korean arms and a backer of Hamas"."""
+        text = self.text
+        for mention in parties:
+            for m in _APPOSITIVE.finditer(text, mention.end, min(sent.end, mention.end + 160)):
+                between = text[mention.end : m.start()]
+                if between.strip(" ,") and not _APPOSITIVE_CHAIN.fullmatch(between):
+                    continue  # only "X, a buyer of ... and a backer of Y": appositives in a row
+                role, obj_start = m.group("role").lower(), m.end("role")
+                other = next((p for p in parties if obj_start <= p.start <= obj_start + 24), None)
+                if other is None or other.actor_id == mention.actor_id:
+                    continue
+                span = (sent.start, sent.end)
+                if role in ("buyer", "customer", "client", "importer", "recipient"):
+                    items = self.mentions.between("items", other.end, other.end + 30)
+                    entry = (
+                        ItemEntry(items[0].category, [items[0]])
+                        if items
+                        else ItemEntry("munitions")
+                    )
+                    self._emit("transfer", span, supplier=other.actor_id, recipient=mention.actor_id, entry=entry,
+                               hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
+                elif role in ("supplier", "arms supplier", "seller", "exporter"):
+                    self._emit("transfer", span, supplier=mention.actor_id, recipient=other.actor_id,
+                               entry=ItemEntry("munitions"), hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
+                else:
+                    self._emit("support", span, supplier=mention.actor_id, recipient=other.actor_id,
+                               hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip

@@ -1,0 +1,358 @@
+"""Read transfer and support clauses: "Iran shipped 3,000 rifles to the Houthis in 2015".
+
+One clause at a time: its cues, its parties' roles, its goods and figures, its date and who
+asserts it; parties it leaves open are filled from context (completion.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from armstrace.model.claim import When
+from armstrace.nlp.attribution import Attribution
+from armstrace.nlp.completion import RoleCompletion
+from armstrace.nlp.cues import cue_patterns, find, find_transfer_cues, hedge_of, is_negated
+from armstrace.nlp.items import drop_generic, group_items
+from armstrace.nlp.mentions import ActorMention, ItemMention
+from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
+from armstrace.nlp.reading import Flow, recent
+from armstrace.nlp.roles import assign_roles
+from armstrace.nlp.sentences import Sentence
+from armstrace.parse.date import DateMention
+
+# "... and then sent them to Y": the goods of the clause before
+_THEN = re.compile(r"\s*(?:and\s+)?then\b", re.I)
+_TO_TRAIN = re.compile(r"\bto\s+(?:help\s+)?train\b", re.I)
+_MONEY = re.compile(
+    r"(?:[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s*(?:million|billion)?\s*(?:dollars|euros)\b)", re.I
+)
+_ARMING = re.compile(r"(?i)arm|arms|armed|arming")
+_ANNOUNCING = (
+    "announced",
+    "pledged",
+    "unveiled",
+    "approved",
+    "authorized",
+    "authorised",
+    "committed",
+)
+_AS_OF = re.compile(
+    r"\b(?:so\s+far|to\s+date|in\s+total|since|has\s+(?:shipped|sent|delivered|supplied)|have\s+(?:shipped|sent|delivered|supplied)|had\s+(?:shipped|sent))\b",
+    re.I,
+)
+
+
+class TransferReading(RoleCompletion):
+    """Transfer and support claims, clause by clause."""
+
+    def _transfer_clause(
+        self,
+        index: int,
+        sent: Sentence,
+        clause: tuple[int, int],
+        sent_parties: list[ActorMention],
+        sent_items: list[ItemMention],
+        attributions: list[Attribution],
+        dates: list[DateMention],
+    ) -> None:
+        """The claims of one clause; `sent_parties`, `sent_items` and `attributions` are its
+        sentence's, those near enough to bear on it."""
+        text = self.text
+        start, end = clause
+        pats = cue_patterns()
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+        triggers = find_transfer_cues(text, start, end)
+        if triggers and all(_within(t.start, asides) for t in triggers):
+            asides = []  # "Iran, which has shipped drones to Russia, denied it": the aside is the claim
+        parties = [
+            p for p in sent_parties if start <= p.start < end and not _within(p.start, asides)
+        ]
+        items = [i for i in sent_items if start <= i.start < end and not _within(i.start, asides)]
+        if not items and _THEN.match(text, start, end):
+            items = [
+                i for i in sent_items if i.end <= start and i.category not in SUPPORT_CATEGORIES
+            ]
+        support_cues = find(pats.support, text, start, end, "support")
+        live = [t for t in triggers if not is_negated(text, start, t.start)]
+        denial = None
+        if triggers and not live:
+            denial = _denier(attributions, text, start, end)
+            if denial is None:
+                return  # the author says it did not happen: not a claim
+            live = triggers  # a party says it did not happen: a denial (claims.md)
+        transit = pats.transit.search(text, start, end)
+        roles = assign_roles(
+            text,
+            clause,
+            parties,
+            live
+            + [c for c in support_cues if c.text.lower() not in {t.text.lower() for t in live}],
+            items,
+        )
+        if transit:
+            for mention in parties:
+                if mention.start < transit.start() and mention.actor_id in roles.recipients:
+                    roles.recipients.remove(mention.actor_id)
+                    roles.add("via", mention.actor_id)
+        for att in attributions:
+            gerund = next((t for t in live if 0 <= t.start - att.end <= 2), None)
+            if att.denial and att.actors and gerund is not None:
+                subject = att.actors[0].country or att.actors[0].actor_id
+                roles.add(
+                    "recipients" if gerund.label in ("receive", "use") else "suppliers", subject
+                )
+        if denial is not None and not roles.suppliers and not roles.recipients and denial.actors:
+            roles.subject_pronoun = True
+        for att in attributions:
+            if (att.pronoun_refers or att is denial) and roles.subject_pronoun and att.actors:
+                subject = att.actors[0].country or att.actors[0].actor_id
+                role = "recipients" if live and live[0].label in ("receive", "use") else "suppliers"
+                roles.add(role, subject)
+        numbers = self.mentions.between("numbers", start, end)
+        bound = bind_quantities(text, clause, numbers, items, self.last_unit)
+        if _TO_TRAIN.search(text, start, end):  # "sent five officers ... to train the army"
+            bound = [
+                replace(b, category="training") if b.category == "troops" else b for b in bound
+            ]
+        for bq in bound:
+            if bq.quantity.unit in ("containers", "tons", "shipments"):
+                self.last_unit = bq.quantity.unit
+        material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
+        support_items = [i for i in items if i.category in SUPPORT_CATEGORIES]
+        quantified = {bq.category for bq in bound}
+        if not material and any(_ARMING.fullmatch(t.text) for t in live):
+            material = [
+                ItemMention(live[0].start, live[0].end, live[0].text, "munitions", "arms", True)
+            ]
+            items = items + material  # "denied arming the Houthis": arming moves arms
+        if live and roles.suppliers and roles.recipients and not items and not bound:
+            self.flow = Flow(
+                list(roles.suppliers),
+                list(roles.recipients),
+                index,
+                next((a.source for a in attributions), None),
+            )  # context only
+        if not roles.suppliers and live and live[0].label == "give":
+            for att in attributions:
+                if att.verb in _ANNOUNCING and att.actors:
+                    donor = att.actors[0].country or att.actors[0].actor_id
+                    if donor not in roles.recipients:
+                        roles.add(
+                            "suppliers", donor
+                        )  # "The Pentagon announced $2.5 billion in aid for Ukraine"
+        if (
+            support_items
+            and roles.suppliers
+            and not roles.recipients
+            and re.search(r"(?i)\b(?:been|were|was|are|being)\s+trained\b", text[start:end])
+        ):
+            for origin in roles.origins:
+                if origin not in roles.suppliers:
+                    roles.add("recipients", origin)  # "Russian personnel had been trained in Iran"
+        if (
+            support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound)
+        ) and not roles.recipients:
+            for mention in parties:
+                left = text[max(start, mention.start - 24) : mention.start]
+                if (
+                    re.search(r"\b(?:in|to|into|at)\s+(?:the\s+)?$", left)
+                    and mention.actor_id not in roles.suppliers
+                ):
+                    roles.add("recipients", mention.actor_id)  # "deployed ... in Mali"
+        has_signal = (
+            bool(live)
+            or (
+                self.flow is not None
+                and any(bq.quantity.unit == "items" and bq.quantity.value >= 1000 for bq in bound)
+            )
+            or bool(support_cues)
+            or any(bq.quantity.unit in ("containers", "tons", "usd") for bq in bound)
+            or bool(pats.recipient_nouns.search(text, start, end))
+        )
+        # "Iran provides $100 million a year to Palestinian armed groups": money with no goods
+        # named is financial support (money stated to buy arms comes with its goods)
+        funding = bool(live) and not items and bool(_MONEY.search(text, start, end))
+        if not has_signal or (
+            not items
+            and not bound
+            and not funding
+            and not pats.support_no_item.search(text, start, end)
+        ):
+            return
+        support_only = bool(support_items) and not material
+        suppliers, recipients = self._complete_roles(
+            index, roles, parties, live, bool(bound), clause, sent_parties, support_only
+        )
+        if any(i.category == "training" for i in support_items):
+            # "fighters from Hamas received training in Iran": the fighters are the trainees
+            support_items = [i for i in support_items if i.category != "troops"]
+        owners = {a.end: a.actor_id for a in parties}
+        support_items = [  # "Russian forces fired ...": the receiving side's own troops are not goods
+            i for i in support_items
+            if not (i.category == "troops" and (owners.get(i.start - 1) in recipients or owners.get(i.start - 2) in recipients))
+        ]  # fmt: skip
+        recent_flow = recent(self.flow, index, 1)
+        if (
+            recent_flow and suppliers and recipients and set(suppliers) <= set(recent_flow.suppliers)
+            and all(r.isupper() for r in recipients) and any(not r.isupper() for r in recent_flow.recipients)
+        ):  # fmt: skip
+            for state in recipients:
+                roles.add(
+                    "via", state
+                )  # "... to Hezbollah. It sent the shipment towards Latakia, Syria"
+            recipients = [r for r in recent_flow.recipients if not r.isupper()]
+        hedge = "denied" if denial is not None else self._hedge(clause, attributions)
+        source = next((a.source for a in attributions), None)
+        lender = recent(self.flow, index, 2)
+        if source is None and lender is not None and not roles.suppliers and not roles.recipients:
+            source = lender.source  # "The number has jumped from 28,000": the same asserter goes on
+        when = _when(dates, clause, bool(_AS_OF.search(text, start, end)), self.published, bound)
+        via = [v for v in roles.via if v not in suppliers and v not in recipients]
+        calibers = self.mentions.between("calibers", start, end)
+        emitted = False
+        if material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
+            paired = _goods_by_source(text, parties, material, suppliers)
+            for group_suppliers, group_items_ in paired or [(suppliers, material)]:
+                entries = drop_generic(group_items(text, group_items_, calibers), quantified)
+                emitted |= self._emit_flows(
+                    "transfer",
+                    (sent.start, sent.end),
+                    group_suppliers,
+                    recipients,
+                    entries,
+                    bound if not paired else [],
+                    hedge,
+                    source,
+                    when,
+                    via,
+                )
+        if support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound):
+            entries = group_items(text, support_items, calibers)
+            emitted |= self._emit_flows(
+                "support",
+                (sent.start, sent.end),
+                suppliers,
+                recipients,
+                entries,
+                bound,
+                hedge,
+                source,
+                when,
+                via,
+                support=True,
+            )
+        elif (
+            not material
+            and not bound
+            and (funding or pats.support_no_item.search(text, start, end))
+        ):
+            for supplier in suppliers:
+                for recipient in recipients:
+                    if supplier != recipient:
+                        self._emit(
+                            "support",
+                            (sent.start, sent.end),
+                            supplier=supplier,
+                            recipient=recipient,
+                            hedge=hedge,
+                            source=source,
+                            when=when,
+                        )
+                        emitted = True
+        if emitted and material:
+            for s in suppliers:
+                for r in recipients:
+                    self.flows[(s, r)] += 1
+            self.flow = Flow(suppliers, recipients, index, source)
+        elif emitted:
+            self.support_flow = Flow(suppliers, recipients, index)
+
+    def _hedge(self, clause: tuple[int, int], attributions: list[Attribution]) -> str:
+        """Denied if an asserter denies it, else the clause's own hedge, "reported" when it is
+        attributed and otherwise unhedged."""
+        if any(a.denial for a in attributions):
+            return "denied"
+        hedge = hedge_of(self.text, clause[0], clause[1], default="confirmed")
+        if hedge == "confirmed" and attributions:
+            return "reported"
+        return hedge
+
+
+_ASIDE = re.compile(
+    r",\s*(?:which|who|whose)\b[^,;]{3,120},"
+    r"|(?<=[a-z]),\s+(?-i:an?)\s+(?:[\w\-]+\s+){0,3}?(?:buyer|customer|client|backer|supporter|sponsor|ally|"
+    r"partner|member|neighbou?r|supplier|patron|rival|foe|enemy|friend)\b[^,;]{0,80},",
+    re.I,
+)  # "Iran, which has long ..., sent" and "Iran, a long-time buyer of ..., passed them on"
+
+
+def _goods_by_source(
+    text: str, parties: list[ActorMention], material: list[ItemMention], suppliers: list[str]
+) -> list[tuple[list[str], list[ItemMention]]] | None:
+    """ "jets from Russia and China, shells from Serbia": each list of goods goes with the
+    "from" that follows it. None unless every supplier and every item is so placed."""
+    if len(suppliers) < 2 or len(material) < 2:
+        return None
+    groups: list[tuple[list[str], list[ItemMention]]] = []
+    cursor = 0
+    pending: list[str] = []
+    for mention in parties:
+        if mention.actor_id not in suppliers:
+            continue
+        coordinated = pending and _COORDINATED.fullmatch(text[cursor : mention.start])
+        if coordinated:
+            groups[-1][0].append(mention.actor_id)
+            cursor = mention.end
+            continue
+        goods = [i for i in material if cursor <= i.start and i.end <= mention.start]
+        if not goods or not re.search(r"(?i)\bfrom\s+(?:the\s+)?$", text[: mention.start][-12:]):
+            return None
+        groups.append(([mention.actor_id], goods))
+        pending = [mention.actor_id]
+        cursor = mention.end
+    placed = {id(i) for _, goods in groups for i in goods}
+    if len(groups) < 2 or any(id(i) not in placed for i in material):
+        return None
+    return groups
+
+
+_COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.I)
+
+
+def _within(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Inside an aside (", which expelled French troops,"): not part of the main statement."""
+    return any(s <= position < e for s, e in spans)
+
+
+def _denier(attributions: list[Attribution], text: str, start: int, end: int) -> Attribution | None:
+    """The party asserting a negated statement: "the country had never supplied", "Iran has not
+    sent", a spokesman quoted saying so. Without one, a negation is the author's: no claim."""
+    for att in attributions:
+        if (
+            att.denial
+            or att.actors
+            or re.search(r"(?i)spokes|ministry|government|embassy|official", att.source)
+        ):
+            return att
+    return None
+
+
+def _when(
+    dates: list[DateMention],
+    clause: tuple[int, int],
+    as_of: bool,
+    published: str | None,
+    bound: list[BoundQuantity],
+) -> When | None:
+    """The clause's date (the first inside it, else the sentence's); a running count of
+    containers "so far" is a total up to that date, or up to publication."""
+    inside = [d for d in dates if clause[0] <= d.start < clause[1]] or dates
+    if inside:
+        when = inside[0].when
+        if as_of and isinstance(when, str) and any(b.quantity.unit == "containers" for b in bound):
+            return {"end": when}
+        return when
+    if as_of and published and any(b.quantity.unit == "containers" for b in bound):
+        return {"end": published[:7]}
+    return None
