@@ -177,9 +177,65 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("transfer", "RU", "DZ", "aircraft")},
     ),
     ("The pilots had flown missions over Aleppo for the Syrian army.", set()),
+    (
+        "In 2022 the destroyer HMS Example seized 900 rifles from a fishing boat in the Arabian Sea.",
+        {("interdiction", None, None, "small_arms")},
+    ),
+    (
+        "A coast guard cutter seized 400 Chinese-type rifles bound for Yemen.",
+        {("interdiction", None, "YE", "small_arms")},
+    ),
+    (
+        "Officials said the Patriot batteries, which Spain bought in 2004, had intercepted Russian"
+        " missiles.",
+        {("transfer", "US", "ES", "air_defence")},
+    ),
+    (
+        "Chile signed a contract for twelve F-16 fighters worth $500 million.",
+        {("transfer", "US", "CL", "aircraft")},
+    ),
+    (
+        "The Ukrainian army used Turkish-made Bayraktar drones against Russian air-defence radars.",
+        {("transfer", "TR", "UA", "aircraft"), ("production", "TR", None, "aircraft")},
+    ),
+    (
+        "Qatar has denied the claim. Officials said the Gulf state had sent armoured vehicles to"
+        " Sudan.",
+        {("transfer", "QA", "SD", "armoured_vehicles")},
+    ),
+    (
+        "Pakistan, the Taliban's main patron, rejected the report.",
+        {("support", "PK", "taliban", None)},
+    ),
+    (
+        "Libya is divided. Italy, which supports the government in Tripoli, said nothing.",
+        {("support", "IT", "LY", None)},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_phrasing_yields_claims(extractor: Extractor, text: str, expected: set[Tuple]) -> None:
     assert _tuples(extractor, text, "2024-06-01") == expected
+
+
+TEASER_MID_ARTICLE = (
+    "Egypt bought Rafale jets from France in 2015.\n\n"
+    "Read more: Why cheap drones are changing air defence\n\n"
+    "In 2021 Greece ordered 18 Rafale fighters from France, and deliveries began the next year,"
+    " officials in Athens said. The deal was the first of several in southern Europe.\n\n"
+    "Related stories\n\nThe drone race in the Aegean\nA new frigate for Athens\n"
+)
+
+
+def test_a_teaser_line_mid_article_is_skipped_and_trailing_links_are_not_read(
+    extractor: Extractor,
+) -> None:
+    """Text after a mid-article teaser is read; the link titles at the end of a page are not."""
+    pairs = {(s, r) for _, s, r, _ in _tuples(extractor, TEASER_MID_ARTICLE, "2024-06-01")}
+    assert pairs == {("FR", "EG"), ("FR", "GR")}
+
+
+def test_a_teaser_title_is_not_read_as_a_claim(extractor: Extractor) -> None:
+    text = "Read next: How Iran's drone designs ended up in a factory in Tatarstan\n"
+    assert _tuples(extractor, text, "2024-06-01") == set()

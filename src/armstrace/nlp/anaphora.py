@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from armstrace.nlp.lexicon import load_lexicon, phrase_pattern
 from armstrace.nlp.mentions import ActorMention
 
 _GROUP = re.compile(
@@ -28,6 +30,17 @@ _BOTH = re.compile(
 )
 
 
+@cache
+def _state_epithets() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """ "the Gulf state", "the oil-rich kingdom": a description of one state named before."""
+    table = {phrase.lower(): states for phrase, states in load_lexicon().state_epithets}
+    body = phrase_pattern(list(table))
+    return (
+        re.compile(r"\bthe\s+(?:[a-z][\w\-]*\s+)?(?P<phrase>" + body + r")(?!s\b|es\b)", re.I),
+        table,
+    )
+
+
 @dataclass
 class AnaphoraState:
     """The last armed group and the last two states named, in reading order."""
@@ -35,12 +48,16 @@ class AnaphoraState:
     last_group: str | None = None
     states: list[str] = field(default_factory=list)
     home: str | None = None  # the state the document is mostly about: "the army", "the junta"
+    named_states: list[str] = field(default_factory=list)  # every state named, latest last
 
     def observe(self, mentions: list[ActorMention]) -> None:
         for mention in mentions:
             if not mention.is_party or mention.form == "demonym":
                 continue
             if mention.actor_id.isupper():
+                if mention.actor_id in self.named_states:
+                    self.named_states.remove(mention.actor_id)
+                self.named_states.append(mention.actor_id)
                 if mention.actor_id in self.states:
                     self.states.remove(mention.actor_id)
                 self.states.append(mention.actor_id)
@@ -82,6 +99,12 @@ class AnaphoraState:
             )  # "deployed in Mali to back the military government"
             if target:
                 found.append(ActorMention(m.start(), m.end(), m.group(0), target, "name"))
+        pattern, table = _state_epithets()
+        for m in pattern.finditer(text, start, end):
+            candidates = table.get(" ".join(m.group("phrase").lower().split()), ())
+            state = next((s for s in reversed(self.named_states) if s in candidates), None)
+            if state is not None:
+                found.append(ActorMention(m.start(), m.end(), m.group(0), state, "name"))
         for m in _BOTH.finditer(text, start, end):
             if len(self.states) == 2:
                 for state in self.states:

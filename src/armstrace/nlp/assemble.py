@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 
 from armstrace.errors import Overtime
 from armstrace.model.claim import Claim
@@ -23,6 +24,7 @@ from armstrace.nlp.epithets import EpithetReading
 from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.nearby import Nearby
 from armstrace.nlp.roles import assign_roles
+from armstrace.nlp.seizures import without_seizing_ships
 from armstrace.nlp.sentences import Sentence, split_clauses, split_sentences
 from armstrace.nlp.table_rows import TableReading
 from armstrace.nlp.tables import is_table_line
@@ -73,7 +75,9 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
         anaphors = self.anaphora.resolve(text, sent.start, sent.end, before=actors)
         if anaphors:
             actors = sorted(actors + anaphors, key=lambda a: a.start)
-        items = self.mentions.between("items", sent.start, sent.end)
+        items = without_seizing_ships(
+            text, sent, self.mentions.between("items", sent.start, sent.end)
+        )
         if self._quiet(sent, items, actors):
             parties = [a for a in actors if a.is_party]
             self.previous_caption = None
@@ -81,9 +85,10 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
             attributions = find_attributions(text, sent.start, sent.end, actors)
             excluded = {id(a) for att in attributions for a in att.actors if not att.denial}
             parties = [
-                a
+                _acting_forces(text, a)
                 for a in actors
-                if (a.is_party or _acting_organ(text, a)) and id(a) not in excluded
+                if (a.is_party or _acting_organ(text, a) or _acting_forces(text, a) is not a)
+                and id(a) not in excluded
             ]
             organs = [a for a in actors if a.form in ("organ", "agency")]
             source = attributions[0].source if attributions else None
@@ -140,6 +145,28 @@ def _acting_organ(text: str, mention: ActorMention) -> bool:
     """ "The Ethiopian government used Turkish drones": a government that acts, not one that
     speaks (speakers are attributions and stay out of the parties), is its state."""
     return mention.form == "organ" and bool(_GOVERNING.match(text, mention.end))
+
+
+_FORCES_NAME = re.compile(r"(?i)(?:army|military|armed\s+forces|navy|air\s+force)$")
+_ACTS = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|now\s+|reportedly\s+|allegedly\s+){0,2}"
+    r"(?:used|uses|fired|bought|buys|received|receives|acquired|ordered|operates|deployed|took\s+delivery)\b",
+    re.I,
+)
+
+
+def _acting_forces(text: str, mention: ActorMention) -> ActorMention:
+    """ "The Ukrainian army used Turkish drones": a state's armed forces that use or receive
+    goods stand for their state (named as a source, they stay a source)."""
+    if (
+        mention.form == "agency"
+        and mention.country
+        and mention.country.isupper()
+        and _FORCES_NAME.search(mention.text)
+        and _ACTS.match(text, mention.end)
+    ):
+        return replace(mention, actor_id=mention.country, form="name")
+    return mention
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -29,6 +29,7 @@ class CuePatterns:
     transfer_label: dict[str, str]
     seize: re.Pattern[str]
     seize_not_cargo: re.Pattern[str]
+    shot_in_flight: re.Pattern[str]
     discover: re.Pattern[str]
     produce: PhraseMatcher
     made_suffix: re.Pattern[str]
@@ -91,6 +92,13 @@ def cue_patterns() -> CuePatterns:
             r"\s+(?:of\s+)?(?:(?:the|a|an|more|some|much|large|new|key|its|their|his|her|swathes\s+of|"
             r"parts\s+of|[a-z]+ian|[a-z]+ese)\s+){0,2}"
             + phrase_pattern(trig["interdiction_not_cargo"], plural=False),
+            re.I,
+        ),
+        shot_in_flight=re.compile(
+            r"(?:intercept\w*|shot\s+down|shoot\s+down|downed)\s+(?:(?:the|a|an|more|some|several|"
+            r"dozens\s+of|hundreds\s+of|most|all|of|[\d,]+|[a-z]+ian|[a-z]+ese|[a-z]+i|enemy|hostile|"
+            r"incoming|russian|pakistani|iranian|israeli)\s+){0,3}"
+            + phrase_pattern(trig["interception_in_flight"], plural=False),
             re.I,
         ),
         discover=re.compile(

@@ -26,6 +26,28 @@ _APPOSITIVE = re.compile(
     r"ally|arms\s+supplier|supplier|seller|exporter)\s+of\s+(?:the\s+)?",
     re.I,
 )
+_BACKER_NOUNS = (
+    r"(?P<role>backer|sponsor|patron|supporter|protector|ally|arms\s+supplier|supplier|"
+    r"weapons\s+supplier|benefactor)"
+)
+_RANKS = (
+    r"(?:(?:main|chief|key|principal|closest|biggest|staunchest|leading|most\s+important|top)\s+)?"
+)
+# "Turkey, the GNA's main backer," (the backed party's name sits between "the" and "'s")
+_POSSESSIVE_BACKER = re.compile(
+    r"['\u2019]s?\s+(?:(?:long[-\s]?time|longtime|foreign|military|regional)\s+)?"
+    + _RANKS
+    + r"(?:(?:long[-\s]?time|longtime|foreign|military|regional)\s+)?"
+    + _BACKER_NOUNS
+    + r"\b",
+    re.I,
+)
+# "Turkey, which supports the government in Tripoli," / "Iran, which arms the Houthis,"
+_RELATIVE_BACKING = re.compile(
+    r",\s*(?:which|who)\s+(?:has\s+|had\s+|have\s+)?(?:long\s+|openly\s+|also\s+|firmly\s+)?"
+    r"(?P<verb>supports?|supported|backs?|backed|sponsors?|sponsored|arms|armed|supplies|supplied)\s+",
+    re.I,
+)
 _APPOSITIVE_CHAIN = re.compile(r"(?:\s*,?\s*(?:and\s+)?an?\s+[^,;.]*?)+\s*", re.I)
 
 
@@ -89,6 +111,7 @@ class EpithetReading(ClaimWriter):
     def _appositives(self, sent: Sentence, parties: list[ActorMention]) -> None:
         """ "Iran, a long-time buyer of North Korean arms and a backer of Hamas"."""
         text = self.text
+        self._backers(sent, parties)
         for mention in parties:
             for m in _APPOSITIVE.finditer(text, mention.end, min(sent.end, mention.end + 160)):
                 between = text[mention.end : m.start()]
@@ -114,3 +137,37 @@ class EpithetReading(ClaimWriter):
                 else:
                     self._emit("support", span, supplier=mention.actor_id, recipient=other.actor_id,
                                hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
+
+    def _backers(self, sent: Sentence, parties: list[ActorMention]) -> None:
+        """ "Turkey, the GNA's main backer," and "Turkey, which supports the government in
+        Tripoli,": an aside saying who backs whom is a support claim (arming, a transfer)."""
+        text = self.text
+        span = (sent.start, sent.end)
+        for i, mention in enumerate(parties):
+            after = parties[i + 1 :]
+            backed: ActorMention | None = None
+            verb = "supports"
+            nxt = after[0] if after else None
+            if (
+                nxt is not None
+                and re.fullmatch(r",\s*(?:the\s+)?", text[mention.end : nxt.start], re.I)
+                and _POSSESSIVE_BACKER.match(text, nxt.end)
+            ):
+                backed = nxt
+                if "supplier" in _POSSESSIVE_BACKER.match(text, nxt.end).group("role").lower():  # type: ignore[union-attr]
+                    verb = "arms"
+            relative = _RELATIVE_BACKING.match(text, mention.end)
+            if backed is None and relative is not None:
+                backed = next(
+                    (p for p in after if relative.end() <= p.start <= relative.end() + 30), None
+                )
+                verb = relative.group("verb").lower()
+            if backed is None or backed.actor_id == mention.actor_id or mention.form == "demonym":
+                continue
+            hedge = hedge_of(text, mention.start, backed.end)  # the aside's own hedge
+            if verb.startswith(("arm", "suppl")):
+                self._emit("transfer", span, supplier=mention.actor_id, recipient=backed.actor_id,
+                           entry=ItemEntry("munitions"), hedge=hedge)  # fmt: skip
+            else:
+                self._emit("support", span, supplier=mention.actor_id, recipient=backed.actor_id,
+                           hedge=hedge)  # fmt: skip

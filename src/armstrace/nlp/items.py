@@ -24,6 +24,26 @@ _SMALL_CALIBER_AMMO = ("artillery_ammunition", "munitions")
 _AMMO_WORDS = re.compile(r"\b(?:ammunition|rounds?|shells?|cartridges?|bullets?)\b", re.I)
 
 
+_TARGET_BEFORE = re.compile(
+    r"\b(?:against|targeting|targeted|intercepted|intercepting|to\s+intercept|to\s+destroy|destroyed|destroying|to\s+hit|hitting|"
+    r"strikes?\s+on|attacks?\s+on|shot\s+down|shooting\s+down|to\s+shoot\s+down|downed)\s+"
+    r"(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
+_TARGET_AFTER = re.compile(
+    r"(?:\s+and\s+[\w\-]+(?:\s+[\w\-]+)?)?\s+(?:being|were|was|had\s+been|have\s+been)\s+"
+    r"(?:destroyed|hit|struck|shot\s+down|downed|knocked\s+out|targeted)\b",
+    re.I,
+)
+
+
+def is_target(text: str, item: ItemMention, clause_start: int) -> bool:
+    """ "used drones against Pakistani radars", "tanks being destroyed from the air": what was
+    attacked is no goods moved between the parties."""
+    before = text[max(clause_start, item.start - 40) : item.start]
+    return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text, item.end, item.end + 60))
+
+
 @dataclass
 class ItemEntry:
     category: str

@@ -60,6 +60,8 @@ class Lexicon:
     conveyance: dict[str, list[str]]
     concealment: dict[str, list[str]]
     quantities: dict[str, Any]
+    not_parties: tuple[str, ...]  # names that hold a demonym yet name no party
+    state_epithets: tuple[tuple[str, tuple[str, ...]], ...]  # ("Gulf state", (AE, SA, ...))
 
 
 @cache
@@ -79,4 +81,10 @@ def load_lexicon() -> Lexicon:
         conveyance=_load("conveyance.yml"),
         concealment=_load("concealment.yml"),
         quantities=_load("quantities.yml"),
+        not_parties=tuple(str(name) for name in _load("not_parties.yml")),
+        state_epithets=tuple(
+            (str(phrase), tuple(str(s) for s in entry["states"]))
+            for entry in _load("state_epithets.yml")
+            for phrase in entry["phrases"]
+        ),
     )

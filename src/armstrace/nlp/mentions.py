@@ -114,9 +114,11 @@ def build_matchers() -> Matchers:
     for place in gaz.places:
         for name in (place.name, *place.aliases):
             add(name, place.country, "place", place.country)
+    lex = load_lexicon()
+    for name in lex.not_parties:
+        add(name, "", _NOT_A_PARTY, None)
     actor_index = PhraseIndex(forms.items(), lower=False)
 
-    lex = load_lexicon()
     item_index = PhraseIndex(
         ((term, category) for term, category in lex.item_terms), lower=True, plural=True
     )
@@ -128,6 +130,9 @@ def build_matchers() -> Matchers:
     ]
     weapon_index = PhraseIndex(weapon_entries, lower=False, plural=True)
     return Matchers(actor_index, forms, item_index, weapon_index)
+
+
+_NOT_A_PARTY = "not-a-party"  # a masking name: matched so that no shorter name inside it is
 
 
 def _compact(name: str) -> str:
@@ -142,6 +147,8 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[ActorMention]:
     for start, end, _key, value in m.actors.find(text):
         readings: list[tuple[str, str, str | None]] = value  # type: ignore[assignment]
         actor_id, form, country = readings[0]
+        if form == _NOT_A_PARTY:
+            continue
         if len(readings) > 1:
             actor_id = "|".join(r[0] for r in readings)
         found.append(ActorMention(start, end, text[start:end], actor_id, form, country))

@@ -311,8 +311,12 @@ class ProductionReading(ClaimWriter):
 
 
 def _designer(text: str, sent_start: int, mention: ActorMention) -> bool:
-    """ "X-designed", "a copy of X's", "a version of the Soviet ..." name the original designer."""
-    if re.match(r"^[-\u2010\u2011]designed\b", text[mention.end : mention.end + 12]):
+    """ "X-designed", "X-type", "a copy of X's", "a version of the Soviet ..." name the original
+    design, not who made these goods."""
+    if re.match(
+        r"^[-\u2010\u2011](?:designed|type|pattern|style|origin\s+design)\b",
+        text[mention.end : mention.end + 20],
+    ):
         return True
     return bool(
         cue_patterns().designer.search(text[max(sent_start, mention.start - 40) : mention.start])

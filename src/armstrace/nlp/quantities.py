@@ -101,6 +101,8 @@ def bind_quantities(
             continue
         if unit == "shipments" and number.value == 1:
             continue  # "One shipment became notorious": a reference, not a count
+        if unit == "usd" and item is None:
+            category = _priced_category(items, start, end) or category
         value = number.value
         if unit == "kilograms":  # counted in tons, as the spec's units have it
             unit, value = "tons", value / 1000
@@ -113,6 +115,17 @@ def bind_quantities(
             )
         )
     return bound
+
+
+def _priced_category(items: list[ItemMention], start: int, end: int) -> str | None:
+    """ "a contract for JF-17 jets worth $1.6 billion": a price said of one kind of goods is a
+    quantity of those goods; with generic goods or several kinds it stays a cargo's value."""
+    kinds = {
+        i.category for i in items if start <= i.start < end and i.category not in SUPPORT_CATEGORIES
+    }
+    if len(kinds) == 1 and "munitions" not in kinds:
+        return next(iter(kinds))
+    return None
 
 
 @cache

@@ -98,8 +98,10 @@ def _in_relative(text: str, start: int, position: int) -> bool:
     m = _RELATIVE.search(left)
     if m is None:
         return False
-    word = left[m.start() :].lstrip(", \t\n").split(None, 1)[0].lower()
-    return not (word == "that" and _REPORTING.search(left, 0, m.start()))
+    words = left[m.start() :].lstrip(", \t\n").split()
+    if len(words) == 1 or (len(words) == 2 and words[1].lower() == "the"):
+        return False  # "the S-400, which India bought": the name opens the relative clause as its subject
+    return not (words[0].lower() == "that" and _REPORTING.search(left, 0, m.start()))
 
 
 def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | None:
@@ -174,10 +176,14 @@ def assign_roles(
             designer = cue_patterns().designer.search(
                 text[max(start, mention.start - 40) : mention.start]
             )
-            if designer or re.match(r"^[-\u2010\u2011]designed", after):
+            if designer or re.match(r"^[-\u2010\u2011](?:designed|type|pattern|style)\b", after):
                 label = "adjective"
+            elif _modifies_item(text, mention, items):
+                label = "origin"
+            elif _forces_subject(text, mention, triggers, any_verb=True):
+                label = None  # "the Ukrainian army used ...": the army's state is the subject
             else:
-                label = "origin" if _modifies_item(text, mention, items) else "adjective"
+                label = "adjective"
         labels.append(label)
     # holders: "in Hamas and Hezbollah arsenals" makes both names recipients
     for i in range(len(parties) - 1, -1, -1):
@@ -354,16 +360,23 @@ def is_participle(word: str) -> bool:
 
 
 _FORCES_NOUN = re.compile(
-    r"^\s+(?:armed\s+)?(?:forces|troops|soldiers|military|army|units)\b", re.I
+    r"^\s+(?:armed\s+)?(?:forces|troops|soldiers|military|army|units|navy|air\s+force|marines|"
+    r"special\s+forces|defen[cs]e\s+ministry|government|authorities)\b",
+    re.I,
 )
 
 
-def _forces_subject(text: str, mention: ActorMention, triggers: list[Cue]) -> bool:
-    m = _FORCES_NOUN.match(text[mention.end : mention.end + 24])
+def _forces_subject(
+    text: str, mention: ActorMention, triggers: list[Cue], *, any_verb: bool = False
+) -> bool:
+    """ "Russian forces have fired ...", "the Ukrainian army used ...": a state's forces as the
+    subject of the next verb stand for the state."""
+    m = _FORCES_NOUN.match(text[mention.end : mention.end + 30])
     if not m:
         return False
     after = mention.end + m.end()
-    return any(0 <= t.start - after <= 24 and t.label in ("use", "receive") for t in triggers)
+    labels = ("use", "receive", "give") if any_verb else ("use", "receive")
+    return any(0 <= t.start - after <= 24 and t.label in labels for t in triggers)
 
 
 def _use_has_object(text: str, trigger: Cue, items: list[ItemMention]) -> bool:

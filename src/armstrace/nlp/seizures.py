@@ -43,6 +43,11 @@ _ANAPHOR_START = re.compile(
     r"seized\s+\w+|boat|dhow|freighter|crew))\b",
     re.I,
 )
+_CARGO_WORDS = re.compile(
+    r"\b(?:cargo|shipments?|consignments?|aboard|on\s+board|smuggl\w+|bound\s+for|destined\s+for|"
+    r"dhow|vessel|freighter|containers?|crates?|truck|lorry)\b",
+    re.I,
+)
 _END_USER = re.compile(
     r"(?:bound\s+for|destined\s+for|intended\s+for|meant\s+for|en\s+route\s+to|headed\s+(?:for|to)|heading\s+(?:home\s+)?to|"
     r"earmarked\s+for|[-\u2010]bound)\b",
@@ -61,6 +66,25 @@ _EVENT_NOUN = re.compile(r"(?i)seizure|interception|interdiction|detention|confi
 _REFERENCE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}$", re.I)
 _GENERIC_EVENTS = re.compile(r"(?i)seizures|interceptions|interdictions|detentions|confiscations")
 _NEGATION = re.compile(r"\b(?:not|no|never|without)\b", re.I)
+
+
+_VESSEL_NAME_AFTER = re.compile(
+    r"[\s\u00a0]+(?:[A-Z]{2,5}[\s\u00a0]+)?(?:[\"'\u201c\u2018])?[A-Z][\w\-]+"
+)
+
+
+def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -> list[ItemMention]:
+    """Drop named ships from a seizure's goods: in "the French frigate Provence seized rifles"
+    the frigate makes the seizure and in "seized the freighter Jie Shun" it carries the goods;
+    neither is goods (nor, with its flag's demonym, made goods)."""
+    seize = cue_patterns().seize.search(text, sent.start, sent.end)
+    if seize is None:
+        return items
+    return [
+        item
+        for item in items
+        if not (item.category == "ships" and _VESSEL_NAME_AFTER.match(text, item.end))
+    ]
 
 
 class SeizureReading(ClaimWriter):
@@ -91,7 +115,8 @@ class SeizureReading(ClaimWriter):
         text = self.text
         seize = [c for c in find(pats.seize, text, sent.start, sent.end, "seize")
                  if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)
-                 and not pats.seize_not_cargo.match(text, c.end)]  # fmt: skip
+                 and not pats.seize_not_cargo.match(text, c.end)
+                 and not (pats.shot_in_flight.match(text, c.start) and not _CARGO_WORDS.search(text, sent.start, sent.end))]  # fmt: skip
         referring = bool(seize) and all(
             _EVENT_NOUN.fullmatch(c.text)
             and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])

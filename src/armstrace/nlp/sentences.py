@@ -17,10 +17,19 @@ _BOUNDARY = re.compile(
     r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f\uac00-\ud7a3])"
 )
 _BOILERPLATE = re.compile(
-    r"^(?:related articles|related stories|related|read more|more from|recommended|"
-    r"leave a reply|share this|comments|sign in to|subscribe|stay informed)\b",
+    r"^(?:related articles|related stories|related|read more|read next|also read|see also|"
+    r"more from|recommended|leave a reply|share this|comments|sign in to|subscribe|stay informed)\b",
     re.I,
 )
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text, as opposed to a link title or a heading."""
+    return len(line) >= 150 and ". " in line
+
+
+def _last_prose_line(lines: list[str]) -> int:
+    return max((i for i, line in enumerate(lines) if _is_prose(line)), default=-1)
 
 
 @dataclass(frozen=True)
@@ -32,19 +41,28 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences in reading order; processing stops at trailing site boilerplate."""
+    """Sentences in reading order.
+
+    A teaser line ("Read more: ...") inside an article is skipped; at one with no running text
+    after it (a page's trailing list of links) processing stops.
+    """
     sentences: list[Sentence] = []
     paragraph = 0
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    last_prose = _last_prose_line(lines)
+    for index, line in enumerate(lines):
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
         stripped = line.strip()
         if not stripped:
             paragraph += 1
             continue
-        if _BOILERPLATE.match(stripped) and len(stripped) < 60:
-            break
+        if _BOILERPLATE.match(stripped) and len(stripped) < 90:
+            if index > last_prose:
+                break
+            paragraph += 1
+            continue
         paragraph += 1  # one line, one paragraph: news text puts paragraphs on lines
         first = True
         start = line_start + (len(line) - len(line.lstrip()))

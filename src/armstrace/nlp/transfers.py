@@ -13,7 +13,7 @@ from armstrace.model.claim import When
 from armstrace.nlp.attribution import Attribution
 from armstrace.nlp.completion import RoleCompletion
 from armstrace.nlp.cues import cue_patterns, find, find_transfer_cues, hedge_of, is_negated
-from armstrace.nlp.items import drop_generic, group_items
+from armstrace.nlp.items import drop_generic, group_items, is_target
 from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
 from armstrace.nlp.reading import Flow, recent
@@ -68,7 +68,13 @@ class TransferReading(RoleCompletion):
         parties = [
             p for p in sent_parties if start <= p.start < end and not _within(p.start, asides)
         ]
-        items = [i for i in sent_items if start <= i.start < end and not _within(i.start, asides)]
+        items = [
+            i
+            for i in sent_items
+            if start <= i.start < end
+            and not _within(i.start, asides)
+            and not is_target(text, i, start)
+        ]
         if not items and _THEN.match(text, start, end):
             items = [
                 i for i in sent_items if i.end <= start and i.category not in SUPPORT_CATEGORIES
