@@ -211,6 +211,24 @@ CASES: list[tuple[str, set[Tuple]]] = [
         "Libya is divided. Italy, which supports the government in Tripoli, said nothing.",
         {("support", "IT", "LY", None)},
     ),
+    (
+        "Ankara trained Azerbaijani crews to fly aircraft that could carry laser-guided bombs.",
+        {("support", "TR", "AZ", "training")},
+    ),
+    (
+        "Moscow promised to hand Armenia Tor missile systems, and Pashinyan said the S-300 systems"
+        " supplied by Russia had arrived.",
+        {("transfer", "RU", "AM", "air_defence")},
+    ),
+    (
+        "Iraq signed a contract for 12 T-90 tanks in 2023 that drew an angry response from Ankara.",
+        {("transfer", "RU", "IQ", "armoured_vehicles")},
+    ),
+    (
+        "In 2019 Mali, then under attack from the forces of jihadist groups, received helicopters"
+        " from Russia.",
+        {("transfer", "RU", "ML", "aircraft")},
+    ),
 ]
 
 

@@ -80,6 +80,11 @@ def find_attributions(
                 continue  # no boundary in reach: the phrase would be far too long for a name
         np_start = window + (bounds[-1].end() if bounds else 0)
         phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
+        comma_and = re.match(r"(?:and|but)\s+(?=[A-Z])", phrase)
+        if comma_and and text[max(start, np_start - 3) : np_start].rstrip().endswith(","):
+            # ", and Lukashenko said ...": a new clause with its own asserter
+            np_start = text.index(phrase, np_start) + comma_and.end()
+            phrase = text[np_start : m.start()].strip(" \"'\u201c\u201d")
         if not phrase or len(phrase) > _PHRASE_MAX or not re.search(r"[A-Za-z]", phrase):
             continue
         if _PRONOUN.fullmatch(phrase):

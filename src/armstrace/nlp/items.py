@@ -37,10 +37,30 @@ _TARGET_AFTER = re.compile(
 )
 
 
+_TRAINED_TO_USE = re.compile(
+    r"\b(?:how\s+)?to\s+(?:fly|operate|use|maintain|handle|repair|service|launch|fire|drive|crew|pilot)\s+"
+    r"(?:[\w\-]+\s+){0,3}$",
+    re.I,
+)
+_TRAINING = re.compile(r"(?i)\btrain")
+_CARRIED_BY = re.compile(
+    r"\b(?:that|which)\s+(?:could\s+|can\s+|would\s+|might\s+|are\s+able\s+to\s+|is\s+able\s+to\s+)?"
+    r"(?:be\s+adapted\s+to\s+|be\s+modified\s+to\s+|be\s+used\s+to\s+)?"
+    r"(?:carry|carries|mount|mounts|launch|launches|deliver|delivers|tow|tows|transport|transports)\s+"
+    r"(?:[\w\-']+\s+){0,3}$|\bcapable\s+of\s+(?:carrying|launching|delivering|firing)\s+(?:[\w\-']+\s+){0,3}$",
+    re.I,
+)
+
+
 def is_target(text: str, item: ItemMention, clause_start: int) -> bool:
-    """ "used drones against Pakistani radars", "tanks being destroyed from the air": what was
-    attacked is no goods moved between the parties."""
+    """ "used drones against Pakistani radars", "tanks being destroyed from the air", "trained
+    crews to fly aircraft", "aircraft that could carry nuclear bombs": what was attacked, what
+    trainees learn to use and what goods can carry are no goods moved between the parties."""
     before = text[max(clause_start, item.start - 40) : item.start]
+    if _TRAINED_TO_USE.search(before) and _TRAINING.search(text, clause_start, item.start):
+        return True
+    if _CARRIED_BY.search(text[max(clause_start, item.start - 70) : item.start]):
+        return True  # "chassis that carry Iskander launchers": what the goods carry
     return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text, item.end, item.end + 60))
 
 

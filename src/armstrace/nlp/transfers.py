@@ -37,6 +37,12 @@ _ANNOUNCING = (
     "authorised",
     "committed",
 )
+_DEPLOYED = re.compile(
+    r"\b(?:deploy\w*|redeploy\w*|dispatch\w*|sent|send\w*|station\w*|arriv\w*|fought|fight\w*|"
+    r"in\s+support\s+of|to\s+support|to\s+back|to\s+help|mercenar\w*|recruit\w*|provid\w*|suppl\w*|"
+    r"transferred|moved|flown|offer\w*|incursions?|presence|reinforc\w*|train\w*|serv\w*|join\w*|contribut\w*|keeps?|kept|based|posted)\b",
+    re.I,
+)
 _AS_OF = re.compile(
     r"\b(?:so\s+far|to\s+date|in\s+total|since|has\s+(?:shipped|sent|delivered|supplied)|have\s+(?:shipped|sent|delivered|supplied)|had\s+(?:shipped|sent))\b",
     re.I,
@@ -125,7 +131,13 @@ class TransferReading(RoleCompletion):
             if bq.quantity.unit in ("containers", "tons", "shipments"):
                 self.last_unit = bq.quantity.unit
         material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
-        support_items = [i for i in items if i.category in SUPPORT_CATEGORIES]
+        counted = {id(b.item) for b in bound if b.item is not None}
+        support_items = [
+            i
+            for i in items
+            if i.category in SUPPORT_CATEGORIES
+            and (i.category != "troops" or id(i) in counted or _DEPLOYED.search(text, start, end))
+        ]  # "under attack from the forces of X": forces named, none sent
         quantified = {bq.category for bq in bound}
         if not material and any(_ARMING.fullmatch(t.text) for t in live):
             material = [
