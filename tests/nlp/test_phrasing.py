@@ -229,6 +229,27 @@ CASES: list[tuple[str, set[Tuple]]] = [
         " from Russia.",
         {("transfer", "RU", "ML", "aircraft")},
     ),
+    (
+        "In 2021 The Intercept reported that Jordan had sold mortar shells to Ukraine.",
+        {("transfer", "JO", "UA", "mortar_ammunition")},
+    ),
+    ("In 2020 Baku recalled its ambassador to Moscow over the arms sales.", set()),
+    (
+        "Romania and Greece have become major sources of artillery shells for Ukraine.",
+        {
+            ("transfer", "RO", "UA", "artillery_ammunition"),
+            ("transfer", "GR", "UA", "artillery_ammunition"),
+        },
+    ),
+    (
+        "Turkey sent drones to the internationally recognised Government of National Accord.",
+        {("transfer", "TR", "LY", "aircraft")},
+    ),
+    (
+        "Egypt flies the Rafale. In 2021 Qatar took delivery of six of the fighters.",
+        {("transfer", "FR", "QA", "aircraft")},
+    ),
+    ("The arms maker Norinco opened an office in Nairobi in 2019.", set()),
 ]
 
 

@@ -91,6 +91,12 @@ def scan_document(text: str) -> DocumentMentions:
 
 # "these missiles", "the same rockets": a generic noun pointing back at a named system
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|such|the\s+same)\s+(?:[\w\-]+\s+)?$", re.I)
+# "the drone", "three of the fighters": a definite noun right after a named system points back
+# at it, if it was named close enough before
+_DEFINITE = re.compile(
+    r"\b(?:the|its|their)\s+(?:(?:new|first|latest|same|Turkish|Chinese|Russian)\s+)?$"
+)
+_DEFINITE_REACH = 1500
 _NOUN_FITS = {
     "missile": ("ballistic_missiles", "cruise_missiles", "atgm", "manpads", "air_defence"),
     "rocket": ("rockets",),
@@ -99,7 +105,17 @@ _NOUN_FITS = {
     "round": ("artillery_ammunition", "small_arms_ammunition", "rpg", "mortar_ammunition"),
     "launcher": ("mrl", "rpg", "air_defence"),
     "jet": ("aircraft",),
+    "fighter": ("aircraft",),
+    "aircraft": ("aircraft",),
+    "plane": ("aircraft",),
+    "warplane": ("aircraft",),
+    "helicopter": ("aircraft",),
     "tank": ("armoured_vehicles",),
+    "vehicle": ("armoured_vehicles",),
+    "submarine": ("ships",),
+    "frigate": ("ships",),
+    "corvette": ("ships",),
+    "howitzer": ("artillery",),
 }
 
 
@@ -109,10 +125,21 @@ def _resolve_item_references(text: str, items: list[ItemMention]) -> list[ItemMe
     out: list[ItemMention] = []
     last_named: list[ItemMention] = []
     for item in items:
-        if item.generic and _BACK_REFERENCE.search(text, max(0, item.start - 24), item.start):
+        definite = _DEFINITE.search(text, max(0, item.start - 24), item.start)
+        if item.generic and (
+            _BACK_REFERENCE.search(text, max(0, item.start - 24), item.start) or definite
+        ):
             noun = item.text.lower().rstrip("s")
             fits = _NOUN_FITS.get(noun, ())
-            antecedent = next((n for n in reversed(last_named) if n.category in fits), None)
+            reach = _DEFINITE_REACH if definite else len(text)
+            antecedent = next(
+                (
+                    n
+                    for n in reversed(last_named)
+                    if n.category in fits and item.start - n.end <= reach
+                ),
+                None,
+            )
             if antecedent is not None:
                 item = replace(
                     item,

@@ -198,12 +198,15 @@ def find_items(text: str) -> list[ItemMention]:
         if (
             item.generic and item.category in ("troops", "training")
             and previous is not None and not previous.generic
-            and re.fullmatch(r"[\s\-]*", text[previous.end : item.start])
+            and _VARIANT_GAP.fullmatch(text[previous.end : item.start])
         ):  # fmt: skip
-            continue  # "JF-17 fighters", "Yak-130 trainers": aircraft, not people
+            continue  # "JF-17 fighters", "Rafale-M fighters", "Yak-130 trainers": aircraft, not people
         out.append(item)
     return out
 
+
+# between a system's name and its head noun: nothing, or a variant mark ("-M", " Block III")
+_VARIANT_GAP = re.compile(r"(?:[\s\-]*(?:Block|Mk|Mark|[A-Z0-9]{1,4}\b)){0,3}[\s\-]*")
 
 _HEAD_NOUNS = {
     "missile",

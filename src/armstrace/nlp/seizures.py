@@ -115,6 +115,7 @@ class SeizureReading(ClaimWriter):
         text = self.text
         seize = [c for c in find(pats.seize, text, sent.start, sent.end, "seize")
                  if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)
+                 and not (c.text[:1].isupper() and re.search(r"\b[Tt]he\s+$", text[max(sent.start, c.start - 5) : c.start]))  # "The Intercept": a name
                  and not pats.seize_not_cargo.match(text, c.end)
                  and not (pats.shot_in_flight.match(text, c.start) and not _CARGO_WORDS.search(text, sent.start, sent.end))]  # fmt: skip
         referring = bool(seize) and all(
