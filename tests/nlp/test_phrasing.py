@@ -250,6 +250,16 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("transfer", "FR", "QA", "aircraft")},
     ),
     ("The arms maker Norinco opened an office in Nairobi in 2019.", set()),
+    (
+        "Lebanon's Hezbollah received rockets from Iran.",
+        {("transfer", "IR", "hezbollah", "rockets")},
+    ),
+    (
+        "Mali is at war. The Wagner Group, the private military company tied to the Kremlin, sent"
+        " 1,000 fighters to Mali.",
+        {("support", "wagner", "ML", "troops")},
+    ),
+    ("Turkey will train Somali officers.", {("support", "TR", "SO", "training")}),
 ]
 
 

@@ -28,7 +28,7 @@ from armstrace.nlp.seizures import without_seizing_ships
 from armstrace.nlp.sentences import Sentence, split_clauses, split_sentences
 from armstrace.nlp.table_rows import TableReading
 from armstrace.nlp.tables import is_table_line
-from armstrace.nlp.transfers import TransferReading
+from armstrace.nlp.transfers import TRAINS_PEOPLE, TransferReading
 
 # assign_roles stays importable from here; patching it here no longer reaches the steps that
 # call it (seizures.py, transfers.py), which import it from roles.py themselves
@@ -72,7 +72,11 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
         ):
             return  # "Suppose a ceasefire held: would Europe resume selling arms to Moscow?"
         actors = self.mentions.between("actors", sent.start, sent.end)
-        anaphors = self.anaphora.resolve(text, sent.start, sent.end, before=actors)
+        anaphors = [
+            a
+            for a in self.anaphora.resolve(text, sent.start, sent.end, before=actors)
+            if not any(b.start < a.end <= b.end for b in actors)
+        ]  # "the Wagner Group" is a name, not "the group" pointing back
         if anaphors:
             actors = sorted(actors + anaphors, key=lambda a: a.start)
         items = without_seizing_ships(
@@ -128,7 +132,9 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
             text, sent.start, sent.end
         ):
             return False
-        if pats.recipient_nouns.search(text, sent.start, sent.end):
+        if pats.recipient_nouns.search(text, sent.start, sent.end) or TRAINS_PEOPLE.search(
+            text, sent.start, sent.end
+        ):
             return False
         parties = sum(1 for a in actors if a.is_party)
         return parties < 2 or pats.transfer.search(text, sent.start, sent.end) is None

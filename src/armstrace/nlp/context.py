@@ -282,7 +282,14 @@ def _resolve(text: str, actors: list[ActorMention]) -> list[ActorMention]:
     strong |= _kin_of_named(strong, {a.actor_id for a in actors if a.form == "weak"})
     heads = cue_patterns().source_heads
     resolved: list[ActorMention] = []
+    groups_at = {a.start for a in actors if a.is_party and not a.actor_id.isupper()}
     for mention in actors:
+        if (
+            mention.actor_id.isupper()
+            and any(mention.end + gap in groups_at for gap in (2, 3))
+            and re.match(r"['\u2019]s?\s", text[mention.end : mention.end + 3])
+        ):
+            continue  # "Sudan's Rapid Support Forces", "Lebanon's Hezbollah": the group is the party
         if "|" in mention.actor_id:
             options = mention.actor_id.split("|")
             pick = [o for o in options if o in strong] or options[:1]

@@ -37,6 +37,12 @@ _ANNOUNCING = (
     "authorised",
     "committed",
 )
+TRAINS_PEOPLE = re.compile(
+    r"\b(train(?:s|ed|ing)?)\s+(?:(?:the|its|their|some|more|[\d,]+|[A-Z][\w\-]+|[a-z]+ian|new|local|"
+    r"military|army|air\s+force|naval|special\s+forces|drone|tank|missile)\s+){0,3}"
+    r"(?:officers|soldiers|troops|pilots|crews|personnel|forces|fighters|cadets|units|specialists|"
+    r"operators|commandos|militiamen|recruits|gunners|technicians|engineers)\b"
+)
 _DEPLOYED = re.compile(
     r"\b(?:deploy\w*|redeploy\w*|dispatch\w*|sent|send\w*|station\w*|arriv\w*|fought|fight\w*|"
     r"in\s+support\s+of|to\s+support|to\s+back|to\s+help|mercenar\w*|recruit\w*|provid\w*|suppl\w*|"
@@ -139,6 +145,14 @@ class TransferReading(RoleCompletion):
             and (i.category != "troops" or id(i) in counted or _DEPLOYED.search(text, start, end))
         ]  # "under attack from the forces of X": forces named, none sent
         quantified = {bq.category for bq in bound}
+        trains = TRAINS_PEOPLE.search(text, start, end)
+        if not support_items and trains and not is_negated(text, start, trains.start()):
+            support_items = [  # "France would help train Armenian officers": training
+                ItemMention(
+                    trains.start(), trains.end(1), trains.group(1), "training", "training", True
+                )
+            ]
+            items = items + support_items
         if not material and any(_ARMING.fullmatch(t.text) for t in live):
             material = [
                 ItemMention(live[0].start, live[0].end, live[0].text, "munitions", "arms", True)
@@ -299,6 +313,10 @@ class TransferReading(RoleCompletion):
 
 _ASIDE = re.compile(
     r",\s*(?:which|who|whose)\b[^,;]{3,120},"
+    r"|(?<=[a-z]),\s+the\s+(?:[\w\-]+\s+){0,3}?(?:company|firm|contractor|group|organi[sz]ation|militia|"
+    r"movement|network|outfit|unit|agency|body|force|mercenar(?:y|ies)|paramilitar(?:y|ies))\s+"
+    r"(?:linked|tied|close|allied|loyal|attached|connected|affiliated|belonging|that|which|founded|run|"
+    r"owned|controlled|backed|known)\b[^,;]{0,80},"
     r"|(?<=[a-z]),\s+(?-i:an?)\s+(?:[\w\-]+\s+){0,3}?(?:buyer|customer|client|backer|supporter|sponsor|ally|"
     r"partner|member|neighbou?r|supplier|patron|rival|foe|enemy|friend)\b[^,;]{0,80},",
     re.I,
