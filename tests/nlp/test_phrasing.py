@@ -288,3 +288,38 @@ def test_a_teaser_line_mid_article_is_skipped_and_trailing_links_are_not_read(
 def test_a_teaser_title_is_not_read_as_a_claim(extractor: Extractor) -> None:
     text = "Read next: How Iran's drone designs ended up in a factory in Tatarstan\n"
     assert _tuples(extractor, text, "2024-06-01") == set()
+
+
+QUANTITY_CASES: list[tuple[str, tuple[float, str, str] | None]] = [
+    ("About 2,000 troops were deployed to Mali by Russia.", (2000.0, "persons", "approx")),
+    (
+        "Chad took delivery of the Su-25 in 2020. In 2022 Mali took delivery of four of the jets.",
+        (4.0, "items", "exact"),
+    ),
+    (
+        "Some 600 members of the Wagner Group were deployed to Libya in 2020.",
+        (600.0, "persons", "approx"),
+    ),
+    ("Bulgarian ammunition worth about €500 million reached Ukraine in 2023.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUANTITY_CASES)
+def test_phrasing_yields_quantities(
+    extractor: Extractor, text: str, expected: tuple[float, str, str] | None
+) -> None:
+    """Counts, units and qualifiers; amounts in currencies other than the dollar are not `usd`."""
+    quantities = {
+        (c.quantity.value, c.quantity.unit, c.quantity.qualifier)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+        if c.quantity is not None and c.type != "production"
+    }
+    assert quantities == ({expected} if expected else set())
+
+
+def test_a_retracted_figure_in_a_correction_is_not_a_claim(extractor: Extractor) -> None:
+    text = (
+        "Correction: An earlier version of this article said Greece ordered 30 drones from Turkey."
+        " It ordered 24.\n"
+    )
+    assert _tuples(extractor, text, "2024-06-01") == set()

@@ -67,6 +67,8 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
             return
         self.table = None
         dates = self.dates.find(body, sent.start)
+        if _RETRACTED.search(body):
+            return  # "An earlier version of this article said Poland ordered 36 drones."
         if body.rstrip(" \"'\u201d").endswith("?") and any(
             _QUESTION_START.match(part.strip()) for part in re.split(r"[:;,\u2014]", body)
         ):
@@ -140,6 +142,10 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
         return parties < 2 or pats.transfer.search(text, sent.start, sent.end) is None
 
 
+_RETRACTED = re.compile(
+    r"(?i)\b(?:earlier|previous|original)\s+version\s+of\s+th(?:is|e)\s+(?:article|story|report|brief|piece|"
+    r"analysis|feature)\b[^.]{0,40}?\b(?:said|stated|reported|gave|misstated|incorrectly)"
+)
 _GOVERNING = re.compile(
     r"(?:['\u2019]s)?\s+(?:(?:new|military|interim|transitional|federal|central)\s+)?"
     r"(?:government|administration|regime|authorities|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b",

@@ -27,7 +27,7 @@ _UNIT_AFTER = [
         r"^\s*(?:(?-i:[A-Z][\w\-]+)\s+|(?:civilian|military|foreign|russian|iranian|combat|elite|regular|armed|additional|more)\s+){0,2}(?:(?P<construction>(?:military\s+)?construction\s+workers|builders|"
         r"(?:military\s+)?engineers)|(?P<training>military\s+advisers|advisers|advisors|instructors|trainers)|"
         r"troops|soldiers|personnel|military\s+personnel|fighters|servicemen|mercenaries|special\s+forces|officers|"
-        r"combat\s+troops|sappers|deminers|reinforcements|contractors)\b", re.I)),
+        r"combat\s+troops|sappers|deminers|reinforcements|contractors|members\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w\-']*)\s+){0,4}(?-i:[A-Z][\w\-]*))\b", re.I)),
     ("usd", re.compile(r"^\s*(?:US\s+)?dollars\b|^\s*USD\b", re.I)),
 ]  # fmt: skip
 _CONTENTS = re.compile(
@@ -39,6 +39,7 @@ _ITEM_GAP = re.compile(r"^[\s\w\-.,/\u2010\u2011\"'\u201c\u201d]*$")
 _GAP_STOP = re.compile(
     r"\b(?:of|to|from|by|with|in|that|which|were|was|had|has|have|and|or|since|for)\b", re.I
 )
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w\-]+\s+)?", re.I)
 _UNIT_BEFORE = re.compile(
     r"\b(containers|tons|tonnes|shipments)\b(?![\s\S]*\b(?:containers|tons|tonnes|shipments)\b)",
     re.I,
@@ -213,6 +214,8 @@ def _item_at(items: list[ItemMention], position: int, window: int, text: str) ->
     for item in items:
         if position <= item.start <= position + window:
             gap = text[position : item.start]
+            if _PARTITIVE.fullmatch(gap):
+                return item  # "three of the fighters"
             if _ITEM_GAP.match(gap) and not _GAP_STOP.search(gap) and len(gap.split()) <= 3:
                 return item
             return None

@@ -70,6 +70,11 @@ class Roles:
             bucket.append(actor_id)
 
 
+_SENT_OUT = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been|are|is|being)\s+(?:\w+ly\s+)?(?:deployed|sent|dispatched|"
+    r"stationed|flown|posted|moved|redeployed)\b",
+    re.I,
+)
 _MEMBERS_FROM = re.compile(
     r"\b(?:fighters|members|militants|commanders|officers|operatives|cadres|soldiers|troops|recruits|engineers)\s+"
     r"(?:from|of)\s+(?:the\s+)?$",
@@ -165,7 +170,13 @@ def assign_roles(
             text[max(start, mention.start - 40) : mention.start]
         ):
             # "fighters from Hamas and Islamic Jihad trained in Iran": the group's members
-            label = "recipient" if re.search(r"(?i)\btrain", text[mention.end : end]) else "ignore"
+            later = text[mention.end : end]
+            if re.search(r"(?i)\btrain", later):
+                label = "recipient"
+            elif _SENT_OUT.search(later):
+                label = "supplier"  # "600 members of the Wagner Group were deployed to Libya"
+            else:
+                label = "ignore"
         if label is None:
             label = _marker_role(text, start, mention)
             if label == "recipient" and _after_use(text, mention, triggers):

@@ -48,6 +48,14 @@ _CARGO_WORDS = re.compile(
     r"dhow|vessel|freighter|containers?|crates?|truck|lorry)\b",
     re.I,
 )
+# "The Australian government said the weapons were destined for Somalia": the seizure told
+# before, now with what an official said of it
+_ATTRIBUTED_ANAPHOR = re.compile(
+    r"^[^,;.]{1,80}?\s(?:said|says|reported|concluded|found|stated|believed|believes|added|noted|confirmed)"
+    r"\s+(?:at\s+the\s+time\s+|later\s+|on\s+\w+day\s+)?(?:that\s+)?the\s+(?:cargo|shipment|weapons|arms|"
+    r"consignment|goods|materiel|munitions|haul|dhow|vessel|ship|boat|containers|crates)\b",
+    re.I,
+)
 _END_USER = re.compile(
     r"(?:bound\s+for|destined\s+for|intended\s+for|meant\s+for|en\s+route\s+to|headed\s+(?:for|to)|heading\s+(?:home\s+)?to|"
     r"earmarked\s+for|[-\u2010]bound)\b",
@@ -124,7 +132,10 @@ class SeizureReading(ClaimWriter):
             for c in seize
         )
         reopened = False
-        anaphoric = _ANAPHOR_START.match(text[sent.start : sent.end]) is not None
+        anaphoric = (
+            _ANAPHOR_START.match(text[sent.start : sent.end]) is not None
+            or _ATTRIBUTED_ANAPHOR.match(text[sent.start : sent.end]) is not None
+        )
         back_to_it = anaphoric and (
             bool(items) or bool(_CARGO_CUE.search(text, sent.start, sent.end))
         )  # "During the inspection, officials found 79 crates": the seizure told before

@@ -44,7 +44,7 @@ def _patterns() -> tuple[
     qual = phrase_pattern(list(qual_of))
     pattern = (
         rf"(?P<between>(?i:between)\s+)?"
-        rf"(?:(?P<qual>{qual})\s+)?"
+        rf"(?:(?P<qual>(?i:{qual}))\s+)?"
         rf"(?P<cur>US\$\s?|\$|USD\s|€|£)?"
         rf"(?<![\w\-/.])(?P<num>{number})(?![A-Za-z\d]|\.\d)"
         rf"(?:\s*(?P<scale>(?i:{scale_alt}))(?![\w]))?"
@@ -136,7 +136,7 @@ def find_numbers(text: str) -> list[NumberMention]:
                 value=value,
                 qualifier=qualifier,
                 max=upper,
-                currency=bool(m.group("cur")),
+                currency=bool(m.group("cur")) and m.group("cur").strip() not in ("€", "£"),
                 number_start=m.start("num"),
             )
         )
