@@ -323,3 +323,13 @@ def test_a_retracted_figure_in_a_correction_is_not_a_claim(extractor: Extractor)
         " It ordered 24.\n"
     )
     assert _tuples(extractor, text, "2024-06-01") == set()
+
+
+def test_a_pronoun_subject_of_a_purchase_is_the_state_just_named(extractor: Extractor) -> None:
+    text = "Serbia is a Russian ally. It received MiG-29 fighters in 2019."
+    assert _tuples(extractor, text, "2024-06-01") == {("transfer", "RU", "RS", "aircraft")}
+
+
+def test_goods_in_a_state_arsenal_went_to_that_state(extractor: Extractor) -> None:
+    text = "For two decades, almost every rifle in Georgia's arsenal came from Ukraine."
+    assert _tuples(extractor, text, "2024-06-01") == {("transfer", "UA", "GE", "small_arms")}

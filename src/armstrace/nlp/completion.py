@@ -69,6 +69,16 @@ class RoleCompletion(ClaimWriter):
             )
             if antecedent and antecedent not in recipients:
                 suppliers = [antecedent]
+        if (
+            roles.subject_pronoun
+            and not recipients
+            and live
+            and live[0].label == "receive"
+            and self.last_subject is not None
+            and self.last_subject not in suppliers
+            and not any(p.end <= live[0].start for p in sent_parties if p.form in ("name", "weak"))
+        ):
+            recipients = [self.last_subject]  # "Armenia is ... It received Iskander missiles"
         using = bool(live) and all(t.label == "use" for t in live)
         if using and recipients and not suppliers:
             maker = self._catalogue_maker(clause, recipients)
@@ -95,6 +105,9 @@ class RoleCompletion(ClaimWriter):
             if named or collective:
                 return suppliers, recipients
             if latest:
+                maker = self._catalogue_maker(clause, list(latest.recipients))
+                if maker is not None and live and live[0].label in ("receive", "use"):
+                    return [maker], list(latest.recipients)  # the goods named say who made them
                 return list(latest.suppliers), list(latest.recipients)
             if dominant:
                 return [dominant[0]], [dominant[1]]

@@ -70,6 +70,9 @@ class Roles:
             bucket.append(actor_id)
 
 
+_IN_ARSENAL = re.compile(
+    r"^['\u2019]s?\s+(?:\w+\s+)?(?:arsenal|stockpiles?|inventory|armou?ry)\b", re.I
+)
 _SENT_OUT = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|are|is|being)\s+(?:\w+ly\s+)?(?:deployed|sent|dispatched|"
     r"stationed|flown|posted|moved|redeployed)\b",
@@ -157,6 +160,11 @@ def assign_roles(
             label = "recipient"
         elif _FORCES.match(after):
             label = None  # "to Myanmar's military" is to Myanmar
+            if _IN_ARSENAL.match(after) and re.search(
+                r"(?i)\b(?:in|into|inside|within)\s+(?:the\s+)?$",
+                text[max(start, mention.start - 12) : mention.start],
+            ):
+                label = "recipient"  # "every weapon in Armenia's arsenal came from Russia"
         elif _POSSESSIVE.match(after):
             if _GIVE_NOUN.match(after):
                 label = "supplier"

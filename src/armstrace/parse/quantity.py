@@ -56,7 +56,13 @@ def _patterns() -> tuple[
 
 _NOT_A_COUNT_AFTER = re.compile(
     r"\s*(?:-\s*|\s)?(?:mm|millimet(?:er|re)s?|cm|km|kilomet(?:er|re)s?|miles?|%|percent|per\s?cent"
-    r"|s\b|th\b|st\b|nd\b|rd\b|'s\b|-year|\s*years?\b|\s*months?\b|\s*weeks?\b|\s*days?\b)",
+    r"|s\b|th\b|st\b|nd\b|rd\b|'s\b|-year|\s*years?\b|\s*months?\b|\s*weeks?\b|\s*days?\b"
+    r"|\s*decades?\b|\s*centur(?:y|ies)\b|\s*hours?\b|\s*minutes?\b|\s*nautical\s+miles\b|\s*times\b)",
+    re.I,
+)
+_SPAN_OF_TIME = re.compile(
+    r"[\s\-]+(?:(?:more|full|long|straight|consecutive)\s+)?(?:years?|months?|weeks?|days?|decades?|"
+    r"centur(?:y|ies)|hours?|minutes?|times)\b",
     re.I,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
@@ -101,7 +107,10 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         if scale:
             value *= scales[scale.lower()]
-        elif not is_word:
+        elif is_word:
+            if _SPAN_OF_TIME.match(text, m.end("num")):
+                continue  # "for three decades", "two years"
+        else:
             after = text[m.end("num") : m.end("num") + 14]
             if _NOT_A_COUNT_AFTER.match(after):
                 continue
