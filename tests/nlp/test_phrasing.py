@@ -260,6 +260,25 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("support", "wagner", "ML", "troops")},
     ),
     ("Turkey will train Somali officers.", {("support", "TR", "SO", "training")}),
+    (
+        "Officials believe Hungary received 100,000 rounds from Bulgaria last year.",
+        {("transfer", "BG", "HU", "artillery_ammunition")},
+    ),
+    (
+        "Documents show Jordan planned to make 20,000 shells for Ukraine.",
+        {
+            ("production", "JO", None, "artillery_ammunition"),
+            ("transfer", "JO", "UA", "artillery_ammunition"),
+        },
+    ),
+    (
+        "Chinese Wing Loong drones have been spotted in Nigeria.",
+        {("transfer", "CN", "NG", "aircraft")},
+    ),
+    (
+        "Footage filmed in Israel shows rockets made in Iran.",
+        {("production", "IR", None, "rockets")},
+    ),
 ]
 
 

@@ -213,7 +213,10 @@ def _not_goods(text: str, item: ItemMention) -> bool:
     if _AGENT.match(after):
         return True  # "Israeli aircraft struck a convoy": the aircraft acted, it was not moved
     if item.text.lower() in ("round", "rounds") and not re.search(
-        r"(?:mm|millimet(?:er|re)s?|\d)[\s\-]*$", text[max(0, item.start - 16) : item.start], re.I
+        r"(?:mm|millimet(?:er|re)s?|\d|million|billion|thousand|hundred|thousands\s+of|millions\s+of|"
+        r"hundreds\s+of)[\s\-]*$",
+        text[max(0, item.start - 20) : item.start],
+        re.I,
     ):
         return True  # bare "rounds" counts goods only after a caliber or a number
     if item.category == "aircraft" and not item.generic and _TRANSPORT.match(after):

@@ -45,6 +45,7 @@ _LINEAGE = re.compile(
     r"clone|replica|knock-?off)\s+of\b|\bbased\s+on\b|\bderived\s+from\b",
     re.I,
 )
+_MADE_FOR = re.compile(r"\bfor\s+(?:the\s+|use\s+by\s+(?:the\s+)?|export\s+to\s+)?$", re.I)
 _FACILITY = re.compile(r"(?i)plant|factory|works|complex|arsenal")
 _NUMBERED_PLANT = re.compile(
     r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+(?:Plant|Factory|Works)\s+(?:No\.?\s*|number\s+)\d+"
@@ -125,6 +126,17 @@ class ProductionReading(ClaimWriter):
         )
         entries = drop_generic(group_items(text, chosen, calibers), set())
         self._emit_made(sent, makers, entries, hedge, source, when, self._facility(sent))
+        for buyer in parties:  # "to produce 40,000 rockets for Russia": made to be handed over
+            if (
+                buyer.start > verbs[0].end
+                and buyer.actor_id not in makers
+                and buyer.form in ("name", "weak")
+                and _MADE_FOR.search(text, max(verbs[0].end, buyer.start - 12), buyer.start)
+            ):
+                for maker in makers:
+                    for entry in entries:
+                        self._emit("transfer", (sent.start, sent.end), supplier=maker,
+                                   recipient=buyer.actor_id, entry=entry, hedge=hedge, source=source)  # fmt: skip
 
     def _emit_made(
         self,
@@ -241,7 +253,7 @@ class ProductionReading(ClaimWriter):
                     and len(gap) <= 42
                     and not re.search(r"[,;]|\b(?:that|which|suggest\w*|to\s+meet|for)\b", gap)
                     and not re.search(
-                        r"(?i)\b(?:from|to|by|with|of|into|for|at|on)\s+(?:the\s+)?$",
+                        r"(?i)\b(?:from|to|by|with|of|into|for|at|on|in)\s+(?:the\s+)?$",
                         text[max(sent.start, mention.start - 12) : mention.start],
                     )
                 ):
