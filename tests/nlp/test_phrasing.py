@@ -279,6 +279,15 @@ CASES: list[tuple[str, set[Tuple]]] = [
         "Footage filmed in Israel shows rockets made in Iran.",
         {("production", "IR", None, "rockets")},
     ),
+    (
+        "Hundreds of Malian officers have trained at Russian military academies.",
+        {("support", "RU", "ML", "training")},
+    ),
+    (
+        "About 200 Russian military instructors arrived in Niger in April.",
+        {("support", "RU", "NE", "training")},
+    ),
+    ("A regional force of Kenyan troops arrived in 2023.", set()),
 ]
 
 

@@ -167,6 +167,12 @@ _ACTS = re.compile(
 )
 
 
+_SCHOOLS = re.compile(
+    r"\s+(?:academ\w+|schools?|colleges?|institutes?|instructors|advisers|advisors|trainers|specialists)\b",
+    re.I,
+)
+
+
 def _acting_forces(text: str, mention: ActorMention) -> ActorMention:
     """ "The Ukrainian army used Turkish drones": a state's armed forces that use or receive
     goods stand for their state (named as a source, they stay a source)."""
@@ -175,9 +181,11 @@ def _acting_forces(text: str, mention: ActorMention) -> ActorMention:
         and mention.country
         and mention.country.isupper()
         and _FORCES_NAME.search(mention.text)
-        and _ACTS.match(text, mention.end)
     ):
-        return replace(mention, actor_id=mention.country, form="name")
+        if _ACTS.match(text, mention.end):
+            return replace(mention, actor_id=mention.country, form="name")
+        if _SCHOOLS.match(text, mention.end):  # "trained at Russian military academies"
+            return replace(mention, actor_id=mention.country, form="demonym")
     return mention
 
 

@@ -71,7 +71,7 @@ def scan_document(text: str) -> DocumentMentions:
     calibers = find_calibers(text)
     named = sorted((v.start, v.end) for v in vessels if v.name)
     actors = [a for a in find_actors(text) if not _inside(a.start, a.end, named)]
-    actors = _resolve(text, actors)
+    actors = _split_forces_before_people(text, _resolve(text, actors), find_items(text))
     occupied = sorted((a.start, a.end) for a in actors if a.form in ("agency", "media", "name"))
     ends = {
         a.end for a in actors if not a.actor_id.isupper()
@@ -204,6 +204,32 @@ _OPPONENT = re.compile(
     r"\b(?:against|fighting|fought|attacked|targeting|targeted|battling|versus|vs\.?)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$",
     re.I,
 )
+
+
+def _split_forces_before_people(
+    text: str, actors: list[ActorMention], items: list[ItemMention]
+) -> list[ActorMention]:
+    """ "Russian military instructors": the agency "Russian military" would swallow the people
+    sent; read it as the demonym and let "military instructors" be what was sent."""
+    starts = {i.start: i for i in items if i.category in ("training", "troops", "construction")}
+    out: list[ActorMention] = []
+    for actor in actors:
+        space = actor.text.rfind(" ")
+        person = (
+            starts.get(actor.start + space + 1) if actor.form == "agency" and space > 0 else None
+        )
+        if (
+            person is not None
+            and actor.country
+            and actor.country.isupper()
+            and person.end > actor.end
+        ):
+            end = actor.start + space
+            actor = replace(
+                actor, end=end, text=text[actor.start : end], actor_id=actor.country, form="demonym"
+            )
+        out.append(actor)
+    return out
 
 
 def _not_goods(text: str, item: ItemMention) -> bool:

@@ -180,6 +180,13 @@ _ADJECTIVAL_ARMED = re.compile(
 )
 
 
+_WHEN_NOT_WHERE = re.compile(
+    r"\s*(?:\d|(?:early|late|mid)[-\s]|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|spring|summer|autumn|fall|winter)\b)",
+    re.I,
+)
+
+
 def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
     pats = cue_patterns()
     out = []
@@ -189,6 +196,8 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
             continue  # "armed groups": an adjective, not a delivery
         if word.startswith("fl") and _FLYING_NOT_CARRYING.match(text, m.end()):
             continue  # "flown missions", "jets flown by mercenary pilots": no cargo moved
+        if word.startswith("arriv") and _WHEN_NOT_WHERE.match(text, m.end()):
+            continue  # "arrived in 2023": when, not where to
         out.append(Cue(m.start(), m.end(), pats.transfer_label.get(word, "give"), m.group(0)))
     return out
 

@@ -73,6 +73,12 @@ class Roles:
 _IN_ARSENAL = re.compile(
     r"^['\u2019]s?\s+(?:\w+\s+)?(?:arsenal|stockpiles?|inventory|armou?ry)\b", re.I
 )
+_TRAINED_BY_SCHOOL = re.compile(r"\btrain\w*\s+(?:\w+ly\s+)?(?:at|in)\s+(?:the\s+)?$", re.I)
+_SCHOOL_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:military|naval|air\s+force|army|defen[cs]e|staff|officer)\s+)*"
+    r"(?:academ\w+|schools?|colleges?|institutes?|universit\w+|camps?|bases?|centres?|centers?)\b",
+    re.I,
+)
 _SENT_OUT = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|are|is|being)\s+(?:\w+ly\s+)?(?:deployed|sent|dispatched|"
     r"stationed|flown|posted|moved|redeployed)\b",
@@ -185,6 +191,12 @@ def assign_roles(
                 label = "supplier"  # "600 members of the Wagner Group were deployed to Libya"
             else:
                 label = "ignore"
+        if (
+            label is None
+            and _TRAINED_BY_SCHOOL.search(text[max(start, mention.start - 40) : mention.start])
+            and _SCHOOL_AFTER.match(text, mention.end)
+        ):
+            label = "supplier"  # "officers have trained at Russian military academies"
         if label is None:
             label = _marker_role(text, start, mention)
             if label == "recipient" and _after_use(text, mention, triggers):
@@ -380,7 +392,8 @@ def is_participle(word: str) -> bool:
 
 _FORCES_NOUN = re.compile(
     r"^\s+(?:armed\s+)?(?:forces|troops|soldiers|military|army|units|navy|air\s+force|marines|"
-    r"special\s+forces|defen[cs]e\s+ministry|government|authorities)\b",
+    r"special\s+forces|defen[cs]e\s+ministry|government|authorities|officers|pilots|cadets|crews|"
+    r"personnel|servicemen|sailors|commanders|(?:military\s+)?(?:officers|pilots|cadets))\b",
     re.I,
 )
 
@@ -394,7 +407,7 @@ def _forces_subject(
     if not m:
         return False
     after = mention.end + m.end()
-    labels = ("use", "receive", "give") if any_verb else ("use", "receive")
+    labels = ("use", "receive", "give", "support") if any_verb else ("use", "receive")
     return any(0 <= t.start - after <= 24 and t.label in labels for t in triggers)
 
 
@@ -422,7 +435,7 @@ def _assign_by_position(
     pats = cue_patterns()
     start, _end = clause
     for index, (mention, label) in enumerate(zip(parties, labels, strict=True)):
-        if label == "origin" and _forces_subject(text, mention, triggers):
+        if label == "origin" and _forces_subject(text, mention, triggers, any_verb=True):
             label = None  # "Russian forces have fired ...": the forces' state is the subject
             labels[index] = None
             if mention.actor_id in roles.origins:
