@@ -288,6 +288,19 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("support", "RU", "NE", "training")},
     ),
     ("A regional force of Kenyan troops arrived in 2023.", set()),
+    (
+        "Sudan's army has taken delivery of Iranian Mohajer-6 drones, researchers said.",
+        {("transfer", "IR", "SD", "aircraft")},
+    ),
+    (
+        "The Houthis received anti-aircraft weapons via Oman, the experts said, pointing to Iran as"
+        " the source.",
+        {("transfer", "IR", "houthis", "air_defence")},
+    ),
+    (
+        "Nigeria's air force deployed Chinese Wing Loong drones against the insurgents.",
+        {("transfer", "CN", "NG", "aircraft")},
+    ),
 ]
 
 

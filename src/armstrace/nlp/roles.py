@@ -79,6 +79,23 @@ _SCHOOL_AFTER = re.compile(
     r"(?:academ\w+|schools?|colleges?|institutes?|universit\w+|camps?|bases?|centres?|centers?)\b",
     re.I,
 )
+_AS_SOURCE = re.compile(
+    r"^\s+as\s+(?:the|a|an|its|their)\s+(?:(?:main|likely|probable|ultimate|original|real)\s+)?"
+    r"(?:source|supplier|origin|seller|exporter)\b",
+    re.I,
+)
+_FIELDED = re.compile(r"(?i)deploy|field")
+
+
+def _material_after(trigger: Cue, items: list[ItemMention]) -> bool:
+    """Goods (not people) right after the verb: "deployed Chinese drones", not "deployed troops"."""
+    return any(
+        0 <= i.start - trigger.end <= 40
+        and i.category not in ("troops", "training", "construction")
+        for i in items
+    )
+
+
 _SENT_OUT = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|are|is|being)\s+(?:\w+ly\s+)?(?:deployed|sent|dispatched|"
     r"stationed|flown|posted|moved|redeployed)\b",
@@ -164,6 +181,8 @@ def assign_roles(
             label = "epithet"  # "the Iran-backed Houthis": the Houthis hold the role
         elif _BOUND.match(after):
             label = "recipient"
+        elif _AS_SOURCE.match(after):
+            label = "supplier"  # "pointing to the UAE as the source"
         elif _FORCES.match(after):
             label = None  # "to Myanmar's military" is to Myanmar
             if _IN_ARSENAL.match(after) and re.search(
@@ -254,7 +273,7 @@ def assign_roles(
         elif label == "origin":
             roles.add("origins", mention.actor_id)
     triggers = [t for t in triggers if t.label != "use" or _use_has_object(text, t, items)]
-    _assign_by_position(text, clause, parties, labels, triggers, roles)
+    _assign_by_position(text, clause, parties, labels, triggers, roles, items)
     _end_users_first(roles, bool(_MOVED.search(text, start, end)))
     _parties_before_places(roles, parties)
     if _recipient_noun(text, clause):
@@ -430,6 +449,7 @@ def _assign_by_position(
     labels: list[str | None],
     triggers: list[Cue],
     roles: Roles,
+    items: list[ItemMention],
 ) -> None:
     """Subjects take the role of the next trigger verb; objects right after a give-verb receive."""
     pats = cue_patterns()
@@ -445,6 +465,9 @@ def _assign_by_position(
             label in ("adjective", "origin")
             and preceding
             and preceding[-1].label == "support"
+            and not _FIELDED.match(
+                preceding[-1].text
+            )  # "deployed Chinese drones": the makers' goods
             and re.fullmatch(
                 r"\s*(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}", text[preceding[-1].end : mention.start]
             )
@@ -491,6 +514,12 @@ def _assign_by_position(
             role = "recipients"
         if trigger.label == "support" and _TRAINED_AT.match(text, trigger.start):
             role = "recipients"  # "Myanmar officers have trained at Russian academies"
+        if (
+            trigger.label == "support"
+            and _FIELDED.match(trigger.text)
+            and _material_after(trigger, items)
+        ):
+            role = "recipients"  # "Ethiopia deployed Chinese drones": the user of the goods
         if label == "possessive" and role == "recipients" and trigger.label == "give":
             continue
         roles.add(role, mention.actor_id)
