@@ -301,6 +301,14 @@ CASES: list[tuple[str, set[Tuple]]] = [
         "Nigeria's air force deployed Chinese Wing Loong drones against the insurgents.",
         {("transfer", "CN", "NG", "aircraft")},
     ),
+    (
+        "Between 2016 and 2020, Russia accounted for 60 percent of India's arms imports.",
+        {("transfer", "RU", "IN", "munitions")},
+    ),
+    (
+        "Sudan was a conduit for Iranian weapons to Hamas.",
+        {("transfer", "IR", "hamas", "munitions")},
+    ),
 ]
 
 

@@ -96,6 +96,15 @@ def _material_after(trigger: Cue, items: list[ItemMention]) -> bool:
     )
 
 
+_CONDUIT = re.compile(
+    r"^\s*,?\s*(?:which\s+)?(?:was|is|has\s+been|had\s+been|served\s+as|serves\s+as|acted\s+as|acts\s+as|"
+    r"became|remains|remained)\s+(?:a|an|the)\s+(?:(?:main|key|major|principal|important)\s+)?"
+    r"(?:conduit|transit\s+point|transit\s+hub|transshipment\s+point|staging\s+post)\b",
+    re.I,
+)
+_CONDUIT_FOR = re.compile(
+    r"(?i)(?:conduit|transit\s+point|transit\s+hub|accounted|accounts?)\s+for"
+)
 _SENT_OUT = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|are|is|being)\s+(?:\w+ly\s+)?(?:deployed|sent|dispatched|"
     r"stationed|flown|posted|moved|redeployed)\b",
@@ -183,6 +192,8 @@ def assign_roles(
             label = "recipient"
         elif _AS_SOURCE.match(after):
             label = "supplier"  # "pointing to the UAE as the source"
+        elif _CONDUIT.match(after):
+            label = "via"  # "Belarus was a conduit for Russian weapons"
         elif _FORCES.match(after):
             label = None  # "to Myanmar's military" is to Myanmar
             if _IN_ARSENAL.match(after) and re.search(
@@ -218,6 +229,10 @@ def assign_roles(
             label = "supplier"  # "officers have trained at Russian military academies"
         if label is None:
             label = _marker_role(text, start, mention)
+            if label == "recipient" and any(
+                0 <= mention.start - t.end <= 5 and _CONDUIT_FOR.fullmatch(t.text) for t in triggers
+            ):
+                label = None  # "a conduit for Russian weapons": the verb's "for", not a recipient
             if label == "recipient" and _after_use(text, mention, triggers):
                 label = "ignore"
             if label == "recipient" and not _possession_fits(text, mention, items):
