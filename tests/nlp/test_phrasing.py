@@ -382,3 +382,22 @@ def test_a_pronoun_subject_of_a_purchase_is_the_state_just_named(extractor: Extr
 def test_goods_in_a_state_arsenal_went_to_that_state(extractor: Extractor) -> None:
     text = "For two decades, almost every rifle in Georgia's arsenal came from Ukraine."
     assert _tuples(extractor, text, "2024-06-01") == {("transfer", "UA", "GE", "small_arms")}
+
+
+def test_the_plane_that_carried_a_cargo_is_not_part_of_it(extractor: Extractor) -> None:
+    text = (
+        "Indian police grounded an An-12 at Kolkata airport in 2019 after finding rifles and"
+        " grenades on board bound for Myanmar."
+    )
+    categories = {t[3] for t in _tuples(extractor, text, "2024-06-01")}
+    assert categories == {"small_arms", "grenades"}
+
+
+def test_a_weight_of_several_kinds_of_goods_is_the_cargo_total(extractor: Extractor) -> None:
+    text = "Customs found 12 tons of rifles and mortar bombs in a container bound for Libya."
+    weighed = {
+        (c.item.category if c.item else None)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+        if c.quantity is not None and c.quantity.unit == "tons"
+    }
+    assert weighed == {"munitions"}

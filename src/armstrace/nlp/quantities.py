@@ -40,6 +40,7 @@ _GAP_STOP = re.compile(
     r"\b(?:of|to|from|by|with|in|that|which|were|was|had|has|have|and|or|since|for)\b", re.I
 )
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w\-]+\s+)?", re.I)
+_MIXED_CARGO = re.compile(r"\s*(?:,|and\b|as\s+well\s+as\b)\s*(?:other\s+)?[\w\-]", re.I)
 _UNIT_BEFORE = re.compile(
     r"\b(containers|tons|tonnes|shipments)\b(?![\s\S]*\b(?:containers|tons|tonnes|shipments)\b)",
     re.I,
@@ -193,11 +194,12 @@ def _unit_and_item(
         if contents:
             item = _item_at(items, rest_at + contents.end(), 40, text)
             if item is not None:
-                specific = item.category not in ("munitions", *SUPPORT_CATEGORIES) and unit in (
-                    "containers",
-                    "tons",
-                    "kilograms",
-                )  # "70 tons of ammonium perchlorate" weighs that material, not a whole cargo
+                specific = (
+                    item.category not in ("munitions", *SUPPORT_CATEGORIES)
+                    and unit in ("containers", "tons", "kilograms")
+                    and not _MIXED_CARGO.match(text, item.end)
+                )  # "70 tons of ammonium perchlorate" weighs that material; "35 tons of rockets
+                # and grenades" a whole cargo
                 return unit, item.category if specific else "munitions", item
             if _civilian().match(text, rest_at + contents.end(), rest_at + contents.end() + 40):
                 return None, None, None  # "10,000 tons of brown sugar": not the arms
