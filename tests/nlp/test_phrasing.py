@@ -309,6 +309,11 @@ CASES: list[tuple[str, set[Tuple]]] = [
         "Sudan was a conduit for Iranian weapons to Hamas.",
         {("transfer", "IR", "hamas", "munitions")},
     ),
+    (
+        "In 2015 a consignment of Chinese rifles was unloaded at the Tanzanian port of Dar es"
+        " Salaam and trucked to Burundi.",
+        {("transfer", "CN", "BI", "small_arms")},
+    ),
 ]
 
 

@@ -105,6 +105,11 @@ _CONDUIT = re.compile(
 _CONDUIT_FOR = re.compile(
     r"(?i)(?:conduit|transit\s+point|transit\s+hub|accounted|accounts?)\s+for"
 )
+_PLACE_OF = re.compile(
+    r"\s+(?:(?:main|eastern|western|northern|southern|Red\s+Sea|Black\s+Sea|Mediterranean)\s+)?"
+    r"(?:port|port\s+city|city|capital|town|harbou?r|airport|air\s+base|airbase|province|region)\s+(?:of\s+)?",
+    re.I,
+)
 _SENT_OUT = re.compile(
     r"\b(?:were|was|have\s+been|had\s+been|are|is|being)\s+(?:\w+ly\s+)?(?:deployed|sent|dispatched|"
     r"stationed|flown|posted|moved|redeployed)\b",
@@ -250,6 +255,11 @@ def assign_roles(
             else:
                 label = "adjective"
         labels.append(label)
+    for i in range(1, len(parties)):  # "the Kenyan port of Mombasa": one place, one role
+        if parties[i].actor_id == parties[i - 1].actor_id and _PLACE_OF.fullmatch(
+            text[parties[i - 1].end : parties[i].start]
+        ):
+            labels[i] = labels[i - 1]
     # holders: "in Hamas and Hezbollah arsenals" makes both names recipients
     for i in range(len(parties) - 1, -1, -1):
         if labels[i] == "holder":
