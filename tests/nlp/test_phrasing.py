@@ -314,6 +314,19 @@ CASES: list[tuple[str, set[Tuple]]] = [
         " Salaam and trucked to Burundi.",
         {("transfer", "CN", "BI", "small_arms")},
     ),
+    (
+        "Analysts at Small Arms Watch, a Swiss research group, traced the rifles to Iran.",
+        set(),
+    ),
+    (
+        "In 2020 the Greek navy inspected a freighter flying the flag of Togo after it had passed"
+        " through the Suez Canal.",
+        set(),
+    ),
+    (
+        "Weapons from Yemen are reaching al-Shabaab, the al-Qaeda affiliate, officials say.",
+        {("transfer", "YE", "al-shabaab", "munitions")},
+    ),
 ]
 
 

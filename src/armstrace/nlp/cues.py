@@ -187,6 +187,11 @@ _WHEN_NOT_WHERE = re.compile(
 )
 
 
+_PASSING_BY = re.compile(
+    r"\s+(?:through|by|near|off|along|over|across|into\s+law|a\s+law|legislation)\b", re.I
+)
+
+
 def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
     pats = cue_patterns()
     out = []
@@ -198,6 +203,8 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
             continue  # "flown missions", "jets flown by mercenary pilots": no cargo moved
         if word.startswith("arriv") and _WHEN_NOT_WHERE.match(text, m.end()):
             continue  # "arrived in 2023": when, not where to
+        if word.startswith("pass") and _PASSING_BY.match(text, m.end()):
+            continue  # "passed through the Suez Canal": a route, not a hand-over
         out.append(Cue(m.start(), m.end(), pats.transfer_label.get(word, "give"), m.group(0)))
     return out
 

@@ -318,7 +318,10 @@ _ASIDE = re.compile(
     r"(?:linked|tied|close|allied|loyal|attached|connected|affiliated|belonging|that|which|founded|run|"
     r"owned|controlled|backed|known)\b[^,;]{0,80},"
     r"|(?<=[a-z]),\s+(?-i:an?)\s+(?:[\w\-]+\s+){0,3}?(?:buyer|customer|client|backer|supporter|sponsor|ally|"
-    r"partner|member|neighbou?r|supplier|patron|rival|foe|enemy|friend)\b[^,;]{0,80},",
+    r"partner|member|neighbou?r|supplier|patron|rival|foe|enemy|friend|group|organi[sz]ation|think[-\s]tank|"
+    r"institute|firm|company|consultancy|watchdog|monitor|outlet|newspaper|agency|affiliate|offshoot|"
+    r"branch|franchise|proxy|wing)\b[^,;]{0,80},"
+    r"|(?<=[a-z]),\s+the\s+(?:[\w\-]+\s+){0,3}?(?:affiliate|offshoot|branch|franchise|proxy|wing)\b[^,;]{0,80}(?:,|$)",
     re.I,
 )  # "Iran, which has long ..., sent" and "Iran, a long-time buyer of ..., passed them on"
 
