@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from armstrace.analysis import build_network, chokepoints, find_paths, summarise_flows
-from armstrace.analysis.network import MAX_ROUTES, flow_graph
+from armstrace.analysis.network import HOP_CLAIMS_SHOWN, MAX_ROUTES, flow_graph
 from armstrace.model import Claim
 from armstrace.store import open_store
 
@@ -202,3 +202,16 @@ def test_paths_capped_on_a_dense_network_keep_the_shortest(
     assert routes[0].nodes == ("KP", "PK")
     assert sum(len(r.hops) == 2 for r in routes) == 10
     assert "more than 500 routes" in caplog.text
+
+
+def test_a_route_record_counts_every_claim_of_a_hop_and_lists_the_first_few() -> None:
+    """A hop between busy actors rests on thousands of claims; the record stays small."""
+    claims = [
+        claim(f"d{i % 7}", supplier="KP", recipient="RU") for i in range(HOP_CLAIMS_SHOWN + 15)
+    ]
+    (route,) = find_paths(build_network(claims), "KP", "RU")
+    (hop,) = route.to_record()["hops"]
+    assert hop["claim_count"] == HOP_CLAIMS_SHOWN + 15
+    assert hop["document_count"] == 7
+    assert len(hop["claims"]) == HOP_CLAIMS_SHOWN
+    assert route.to_record()["weakest_hop_claims"] == HOP_CLAIMS_SHOWN + 15

@@ -116,6 +116,22 @@ def team_url(corpus_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 
 @pytest.fixture(scope="session")
+def bulk_live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The workbench on a store with more claims and documents than the count caps."""
+    _require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
+    _require((REPO / "node_modules" / "cytoscape").is_dir(), "node_modules is missing (npm ci)")
+    from web.bulk import fill
+
+    folder = tmp_path_factory.mktemp("bulk")
+    url = f"sqlite:///{folder / 'armstrace.db'}"
+    fill(url, documents=1_005, claims_per_document=10)
+    app = _app(url, folder, team=False)
+    with LiveServer(app) as server:
+        yield server.url
+    app.state.store.close()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     _require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

@@ -116,6 +116,23 @@ def test_e2e_claims_filters_and_text_search(live_url: str, page: Any) -> None:
     shoot(page, "claims-filtered")
 
 
+def test_e2e_claims_say_when_the_total_is_capped(bulk_live_url: str, page: Any) -> None:
+    page.goto(bulk_live_url + "/claims")
+    status = page.locator("#claims-status")
+    assert status.inner_text().startswith("1–50 of 10,000+")  # rendered by the server
+    page.fill("#f-q", "needle")
+    page.click("button:has-text('Filter')")  # now by claims.js, from /api/claims
+    page.wait_for_function("() => location.search.includes('q=needle')")
+    page.wait_for_selector("#doc-hits:not([hidden])")
+    assert page.locator("#hits-total").inner_text() == "1,000+"
+    assert status.inner_text().startswith("1–50 of 10,000+")
+    status.locator("a[rel=next]").click()
+    page.wait_for_function(
+        "() => document.getElementById('claims-status').innerText.startsWith('51–100 of 10,000+')"
+    )
+    shoot(page, "claims-capped-total")
+
+
 def test_e2e_upload_shows_progress_until_ingested(live_url: str, page: Any, tmp_path: Path) -> None:
     report = tmp_path / "e2e_dhow_report.txt"
     report.write_text(

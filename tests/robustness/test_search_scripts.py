@@ -1,6 +1,6 @@
 """Full-text search in any script: documents ingested in their legacy encodings (EUC-KR,
 CP1251, UTF-16, GB18030) are found by Korean, Russian, Arabic and Chinese words, on SQLite
-and on PostgreSQL, through the two-character scan and the trigram index alike."""
+and on PostgreSQL, through the two-character path and the trigram index alike."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ REPORTS = {
 
 
 QUERIES = {
-    "북한": {"korean"},  # two characters: the unindexed scan
+    "북한": {"korean"},  # two characters: the pair path
     "북한이": {"korean"},  # three or more: the trigram index
     "러시아": {"korean"},
     "снаряды": {"russian"},

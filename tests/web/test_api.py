@@ -36,6 +36,7 @@ from .conftest import csrf
 def test_api_claims_filters(client: TestClient, query: str, count: int) -> None:
     body = client.get(f"/api/claims?{query}").json()
     assert body["total"] == count
+    assert body["total_is_lower_bound"] is False
     assert len(body["items"]) == count
 
 
@@ -73,6 +74,7 @@ def test_api_reader_runs_rebuild_the_text_and_mark_every_claim(client: TestClien
 def test_api_search_returns_snippets_with_highlights(client: TestClient) -> None:
     body = client.get("/api/search", params={"q": "снаряды"}).json()
     assert body["total"] == 1
+    assert body["total_is_lower_bound"] is False
     hit = body["items"][0]
     start, end = hit["highlights"][0]
     assert hit["snippet"][start:end] == "снаряды"

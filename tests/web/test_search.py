@@ -13,7 +13,7 @@ from armstrace.store.search import find_all, search_documents
 @pytest.mark.parametrize(
     ("query", "stems"),
     [
-        ("북한", {"nis_briefing"}),  # two syllables: under the trigram length, LIKE fallback
+        ("북한", {"nis_briefing"}),  # two syllables: the pair index, not a trigram
         ("러시아에", {"nis_briefing"}),
         ("снаряды", {"tass_note"}),
         ("СНАРЯДЫ", {"tass_note"}),  # any case, Cyrillic too
@@ -21,6 +21,9 @@ from armstrace.store.search import find_all, search_documents
         ("CONTAINERS OF", {"ledger"}),
         ("Hezbollah through Syria", {"ledger"}),
         ("Ко", {"tass_note"}),
+        ("КО", {"tass_note"}),  # two characters, any case
+        ("и.", {"tass_note"}),  # the last two characters of its text
+        ("zq", set()),
         ("<script>", {"ledger"}),
         ("100%", set()),
         ("nothing like this", set()),

@@ -130,6 +130,9 @@ def flow_graph(graph: Any, include_support: bool = False) -> nx.DiGraph:
 
 # -- routes ----------------------------------------------------------------------------------
 
+HOP_CLAIMS_SHOWN = 20
+"""Claims (and documents) a route's record lists per hop; the counts are always whole."""
+
 
 @dataclass(frozen=True)
 class HopClaim:
@@ -164,11 +167,16 @@ class Hop:
         return tuple(sorted({c.doc for c in self.claims}))
 
     def to_record(self) -> dict[str, Any]:
+        """Counts, and the first `HOP_CLAIMS_SHOWN` claims and documents: a hop between two
+        busy actors rests on thousands of claims, which `/api/network/hop` pages through."""
+        documents = self.documents
         return {
             "from": self.source,
             "to": self.target,
-            "documents": list(self.documents),
-            "claims": [c.to_record() for c in self.claims],
+            "claim_count": len(self.claims),
+            "document_count": len(documents),
+            "documents": list(documents[:HOP_CLAIMS_SHOWN]),
+            "claims": [c.to_record() for c in self.claims[:HOP_CLAIMS_SHOWN]],
         }
 
 

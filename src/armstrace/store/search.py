@@ -2,14 +2,21 @@
 
 Why trigrams: analysts search names and words in Korean, Russian and Arabic as often as in
 English, and a word-based index with English stemming misses "북한" inside "북한은". A trigram
-index finds any substring of three characters or more; shorter queries fall back to a plain
-(unindexed) LIKE scan, so a two-letter query still answers, only more slowly.
+index finds any substring of three characters or more. Two-character queries ("북한", "朝鲜",
+"UN") are common too, and they have their own path: on SQLite the index's vocabulary lists
+every trigram that starts with the two characters, and the query asks for any of them (each
+document's text is indexed with a newline after it, so a match at the very end has a third
+character too); on PostgreSQL a GIN index holds each document's distinct character pairs.
+A one-character query falls back to a plain (unindexed) scan, so it still answers, slowly.
 
 The index is kept in sync by the database itself — SQLite triggers on `documents`; on
-PostgreSQL a generated column `documents.search_text` (= lower(text)) with a GIN trigram
-index — so it changes in the same transaction as `Store.save_document`, with no hook to
-call. Migration 0003_users creates it. Neither is declared in `tables.metadata`:
-`is_search_object` tells schema comparisons to leave them out.
+PostgreSQL a generated column `documents.search_text` (= lower(text)) with GIN indexes — so
+it changes in the same transaction as `Store.save_document`, with no hook to call. Migration
+0003_users created it and 0004_query_latency rebuilt it in this form. Neither is declared in
+`tables.metadata`: `is_search_object` tells schema comparisons to leave them out.
+
+Totals are counted up to `DOCUMENT_COUNT_CAP` ("1,000+"): on PostgreSQL every candidate a
+trigram index returns is checked against its text, and a common phrase has thousands.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from sqlalchemy import (
     Integer,
     Select,
     Text,
+    TextClause,
     case,
     column,
     func,
@@ -32,11 +40,13 @@ from sqlalchemy import (
     table,
     text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, array
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from armstrace.errors import UsageError
+from armstrace.store.counting import DOCUMENT_COUNT_CAP, Total
 from armstrace.store.db import READ_ONLY
 from armstrace.store.tables import DocumentTable
 
@@ -46,32 +56,52 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FTS_TABLE = "documents_fts"
-"""The SQLite FTS5 table; an external-content index over documents.text."""
+"""The SQLite FTS5 table: a contentless trigram index of documents.text (rowid = document id)."""
+FTS_VOCAB = "documents_fts_vocab"
+"""Its vocabulary (fts5vocab): the trigrams a two-character query expands to."""
+FTS_END = "\n"
+"""Appended to each text in the SQLite index, so the last two characters form a trigram."""
 PG_COLUMN = "search_text"
 """PostgreSQL: lower(text), a generated column, so matching never lower-cases a whole document."""
 PG_INDEX = "ix_documents_search_text_trgm"
 """The PostgreSQL GIN trigram index on documents.search_text."""
-MIN_INDEXED_CHARS = 3
+PG_PAIRS = "armstrace_char_pairs"
+"""PostgreSQL: an immutable function, the distinct two-character substrings of a text."""
+PG_PAIRS_INDEX = "ix_documents_search_pairs"
+"""The PostgreSQL GIN index on armstrace_char_pairs(search_text), for two-character queries."""
+MIN_INDEXED_CHARS = 2
+MIN_TRIGRAM_CHARS = 3
 MAX_QUERY_CHARS = 200
 SNIPPET_CHARS = 80
 """Characters of context on each side of the first match in a hit's snippet."""
 
+_INDEXED = "{0}.text || char(10)"
+"""What the SQLite index holds for a document (see FTS_END); a delete must repeat it exactly."""
 _SQLITE_TRIGGERS = {
     "documents_fts_ai": (
         "AFTER INSERT ON documents BEGIN "
-        "INSERT INTO documents_fts(rowid, text) VALUES (new.id, new.text); END"
+        f"INSERT INTO documents_fts(rowid, text) VALUES (new.id, {_INDEXED.format('new')}); END"
     ),
     "documents_fts_ad": (
         "AFTER DELETE ON documents BEGIN "
-        "INSERT INTO documents_fts(documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
-        " END"
+        "INSERT INTO documents_fts(documents_fts, rowid, text) "
+        f"VALUES ('delete', old.id, {_INDEXED.format('old')}); END"
     ),
     "documents_fts_au": (
         "AFTER UPDATE OF text ON documents BEGIN "
-        "INSERT INTO documents_fts(documents_fts, rowid, text) VALUES ('delete', old.id, old.text);"
-        " INSERT INTO documents_fts(rowid, text) VALUES (new.id, new.text); END"
+        "INSERT INTO documents_fts(documents_fts, rowid, text) "
+        f"VALUES ('delete', old.id, {_INDEXED.format('old')}); "
+        f"INSERT INTO documents_fts(rowid, text) VALUES (new.id, {_INDEXED.format('new')}); END"
     ),
 }
+_PG_PAIRS_FUNCTION = (
+    f"CREATE OR REPLACE FUNCTION {PG_PAIRS}(t text) RETURNS text[] "
+    "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ "
+    "SELECT array(SELECT DISTINCT pair FROM ("
+    "SELECT (regexp_matches(t, '..', 'g'))[1] AS pair "
+    "UNION ALL SELECT (regexp_matches(substr(t, 2), '..', 'g'))[1]) AS pairs) $$"
+)
+"""Pairs at even and at odd offsets, by two regular-expression passes: linear in the text."""
 
 
 @dataclass(frozen=True)
@@ -89,11 +119,12 @@ class DocumentHit:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """A page of hits and the total number of matching documents."""
+    """A page of hits and the number of matching documents (at least `total` if capped)."""
 
     query: str
     total: int
     hits: list[DocumentHit] = field(default_factory=list)
+    total_is_lower_bound: bool = False
 
 
 def is_search_object(name: str | None) -> bool:
@@ -101,7 +132,9 @@ def is_search_object(name: str | None) -> bool:
 
     Alembic's `include_name` hook can use this to leave the index out of schema comparisons.
     """
-    return bool(name) and (str(name).startswith(FTS_TABLE) or name in (PG_COLUMN, PG_INDEX))
+    return bool(name) and (
+        str(name).startswith(FTS_TABLE) or name in (PG_COLUMN, PG_INDEX, PG_PAIRS_INDEX)
+    )
 
 
 # -- the index ------------------------------------------------------------------------------
@@ -111,35 +144,66 @@ def create_search_index(connection: Connection) -> None:
     """Create the index for this database and fill it from the stored documents."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-            "text, content='documents', content_rowid='id', tokenize='trigram')"
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(text, content='', tokenize='trigram')"
+        )
+        connection.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {FTS_VOCAB} USING fts5vocab({FTS_TABLE}, 'row')"
         )
         for name, body in _SQLITE_TRIGGERS.items():
             connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
-        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        connection.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}(rowid, text) "
+            f"SELECT id, {_INDEXED.format('documents')} FROM documents"
+        )
     elif connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(
-            f"ALTER TABLE documents ADD COLUMN {PG_COLUMN} text "
-            "GENERATED ALWAYS AS (lower(text)) STORED"
-        )
-        opclass = _pg_trgm_opclass(connection)
-        if opclass is None:
-            log.warning("pg_trgm is not available: document search will scan without an index")
-            return
-        connection.exec_driver_sql(
-            f"CREATE INDEX {PG_INDEX} ON documents USING gin ({PG_COLUMN} {opclass})"
-        )
+        _create_pg_index(connection)
+
+
+def update_search_index(connection: Connection) -> None:
+    """Bring an index created by an earlier migration to the form `create_search_index` makes.
+
+    SQLite's FTS table is rebuilt (what it indexes changed); on PostgreSQL only what is
+    missing is added, so the generated column is not rewritten.
+    """
+    if connection.dialect.name == "sqlite":
+        drop_search_index(connection)
+        create_search_index(connection)
+    elif connection.dialect.name == "postgresql":
+        _create_pg_index(connection)
+
+
+def _create_pg_index(connection: Connection) -> None:
+    """The generated column and both GIN indexes, each unless it exists."""
+    connection.exec_driver_sql(
+        f"ALTER TABLE documents ADD COLUMN IF NOT EXISTS {PG_COLUMN} text "
+        "GENERATED ALWAYS AS (lower(text)) STORED"
+    )
+    connection.exec_driver_sql(_PG_PAIRS_FUNCTION)
+    connection.exec_driver_sql(
+        f"CREATE INDEX IF NOT EXISTS {PG_PAIRS_INDEX} ON documents "
+        f"USING gin ({PG_PAIRS}({PG_COLUMN}))"
+    )
+    opclass = _pg_trgm_opclass(connection)
+    if opclass is None:
+        log.warning("pg_trgm is not available: document search will scan without an index")
+        return
+    connection.exec_driver_sql(
+        f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON documents USING gin ({PG_COLUMN} {opclass})"
+    )
 
 
 def drop_search_index(connection: Connection) -> None:
-    """Undo `create_search_index` (the pg_trgm extension itself is left installed)."""
+    """Undo `create_search_index`, of this or an earlier form (pg_trgm itself stays installed)."""
     if connection.dialect.name == "sqlite":
         for name in _SQLITE_TRIGGERS:
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_VOCAB}")
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
     elif connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"DROP INDEX IF EXISTS {PG_INDEX}")
+        connection.exec_driver_sql(f"DROP INDEX IF EXISTS {PG_PAIRS_INDEX}")
         connection.exec_driver_sql(f"ALTER TABLE documents DROP COLUMN IF EXISTS {PG_COLUMN}")
+        connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {PG_PAIRS}(text)")
 
 
 def _pg_trgm_opclass(connection: Connection) -> str | None:
@@ -186,40 +250,154 @@ def clean_query(query: str) -> str:
 
 def text_matches(query: str, dialect: str) -> ColumnElement[bool]:
     """A WHERE clause on `documents` true for documents whose text contains `query`."""
-    query = clean_query(query)
-    if dialect == "sqlite" and len(query) >= MIN_INDEXED_CHARS:
-        phrase = '"' + query.replace('"', '""') + '"'
-        fts = table(FTS_TABLE, column("rowid", Integer))
-        match = text(f"{FTS_TABLE} MATCH :phrase").bindparams(phrase=phrase)
-        return DocumentTable.id.in_(select(fts.c.rowid).where(match))
-    pattern = "%" + _escape_like(query) + "%"
-    if dialect == "postgresql":
-        folded = literal_column(f"documents.{PG_COLUMN}", Text)
-        return folded.like(func.lower(pattern), escape="\\")
-    return DocumentTable.text.like(pattern, escape="\\")
+    return DocumentTable.id.in_(matching_documents(query, dialect))
 
 
 def matching_documents(query: str, dialect: str) -> Select[Any]:
-    """SELECT of the ids of documents matching `query` (to filter claims by their document)."""
-    return select(DocumentTable.id).where(text_matches(query, dialect))
+    """SELECT of the ids of documents whose text contains `query`, through the index if any.
+
+    Unordered; on SQLite the ids come straight from the FTS index, without `documents`.
+    """
+    query = clean_query(query)
+    if dialect == "sqlite" and _indexed(query):
+        fts = table(FTS_TABLE, column("rowid", Integer))
+        return select(fts.c.rowid.label("id")).where(_fts_match(query))
+    if dialect == "postgresql" and _indexed(query):
+        folded = literal_column(f"documents.{PG_COLUMN}", Text)
+        if len(query) < MIN_TRIGRAM_CHARS:
+            pairs = getattr(func, PG_PAIRS)(folded, type_=ARRAY(Text))
+            clause = pairs.contains(array([func.lower(literal(query, Text))]))
+        else:
+            clause = folded.like(func.lower("%" + _escape_like(query) + "%"), escape="\\")
+        return select(DocumentTable.id).where(clause)
+    pattern = "%" + _escape_like(query) + "%"
+    return select(DocumentTable.id).where(DocumentTable.text.like(pattern, escape="\\"))
+
+
+def newest_matching(query: str, dialect: str) -> Select[Any]:
+    """SELECT of matching document ids, newest first, built to stop early on a common query.
+
+    Why not `matching_documents` ordered: on PostgreSQL that reads and checks every candidate
+    before sorting. Here the clause cannot use the trigram index, so the database walks the
+    documents newest first and checks each until the page is full; used only when the count
+    showed matches are plentiful. SQLite's FTS index returns rowids newest first by itself.
+    """
+    query = clean_query(query)
+    if dialect == "sqlite" and len(query) >= MIN_INDEXED_CHARS:
+        fts = table(FTS_TABLE, column("rowid", Integer))
+        return select(fts.c.rowid.label("id")).where(_fts_match(query)).order_by(fts.c.rowid.desc())
+    if dialect == "postgresql":
+        folded = literal_column(f"documents.{PG_COLUMN}", Text)
+        found = func.strpos(folded, func.lower(literal(query, Text))) > 0
+        return select(DocumentTable.id).where(found).order_by(DocumentTable.id.desc())
+    return matching_documents(query, dialect).order_by(DocumentTable.id.desc())
+
+
+def documents_containing(
+    query: str, dialect: str, document_id: ColumnElement[int] | InstrumentedAttribute[int]
+) -> ColumnElement[bool]:
+    """True where the document `document_id` contains `query`, for queries matching many.
+
+    On PostgreSQL a correlated check of the one document, which the planner runs only for
+    the rows it reaches (a page walking claims in order stops after fifty), unlike the
+    trigram index, whose candidates are all checked first. SQLite's FTS index answers
+    exactly, so there it is the plain set of matching ids.
+    """
+    if dialect != "postgresql":
+        return document_id.in_(matching_documents(query, dialect))
+    query = clean_query(query)
+    folded = literal_column(f"documents.{PG_COLUMN}", Text)
+    found = func.strpos(folded, func.lower(literal(query, Text))) > 0
+    return select(DocumentTable.id).where(DocumentTable.id == document_id, found).exists()
+
+
+def _indexed(query: str) -> bool:
+    """Whether an index answers `query`: three characters or more, or a pair that folds to two.
+
+    (A character whose lower case is longer, as "İ", would miss the folded vocabulary.)
+    """
+    return len(query) >= MIN_TRIGRAM_CHARS or len(query) == len(query.lower()) == MIN_INDEXED_CHARS
+
+
+def _fts_match(query: str) -> TextClause:
+    """FTS5 MATCH for `query`: a phrase of its trigrams, or any trigram starting with a pair."""
+    if len(query) >= MIN_TRIGRAM_CHARS:
+        phrase = '"' + query.replace('"', '""') + '"'
+        return text(f"{FTS_TABLE} MATCH :phrase").bindparams(phrase=phrase)
+    # The vocabulary holds folded trigrams; "" (no trigram) matches nothing.
+    expansion = (
+        f"(SELECT coalesce(group_concat('\"' || replace(term, '\"', '\"\"') || '\"', ' OR '), "
+        f"'\"\"') FROM {FTS_VOCAB} WHERE term >= :first AND term < :after)"
+    )
+    folded = query.lower()
+    return text(f"{FTS_TABLE} MATCH {expansion}").bindparams(
+        first=folded, after=folded + "\U0010ffff"
+    )
 
 
 def search_documents(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
-    """Documents whose text contains `query` (any case), newest first, each with a snippet."""
+    """Documents whose text contains `query` (any case), newest first, each with a snippet.
+
+    The total is exact up to DOCUMENT_COUNT_CAP matches and a lower bound beyond.
+    """
     if limit < 0 or offset < 0:
         raise UsageError(f"search: limit and offset must not be negative (got {limit}, {offset})")
     query = clean_query(query)
     dialect = store.engine.dialect.name
-    where = text_matches(query, dialect)
-    page_ids = select(DocumentTable.id).where(where).order_by(DocumentTable.id.desc())
     engine = store.engine.execution_options(**{READ_ONLY: True})
     with Session(engine) as session, session.begin():
-        total = session.scalar(select(func.count()).select_from(DocumentTable).where(where)) or 0
-        ids = list(session.scalars(page_ids.offset(offset).limit(limit)))
+        found = _common_pair(session, query, dialect) or list(
+            session.scalars(matching_documents(query, dialect).limit(DOCUMENT_COUNT_CAP + 1))
+        )
+        if len(found) <= DOCUMENT_COUNT_CAP:
+            total = Total(len(found))
+            ids = sorted(found, reverse=True)[offset : offset + limit]
+            more = False
+        else:
+            page = newest_matching(query, dialect).offset(offset).limit(limit + 1)
+            ids = list(session.scalars(page))
+            more = len(ids) > limit
+            ids = ids[:limit]
+            total = Total(DOCUMENT_COUNT_CAP, lower_bound=True)
         rows = session.execute(_hit_columns(query, ids, dialect)).all() if ids else []
+    total = total.after_page(offset, len(ids), more)
     by_id = {row.id: row for row in rows}
     hits = [_hit(by_id[i], query) for i in ids if i in by_id]
-    return SearchPage(query=query, total=total, hits=hits)
+    return SearchPage(
+        query=query, total=total.value, hits=hits, total_is_lower_bound=total.lower_bound
+    )
+
+
+RECENT_WALK = 20_000
+"""PostgreSQL, two-character queries: the newest documents read before the pair index is asked."""
+
+
+def _common_pair(session: Session, query: str, dialect: str) -> list[int] | None:
+    """The newest matches of a two-character query on PostgreSQL, if they are plentiful.
+
+    Why: a common pair ("북한" in Korean reporting) is in most documents, and the pair index
+    then hands back a bitmap too large for memory, whose every page is checked again by
+    recomputing each text's pairs (seconds at a million claims). Reading the newest
+    documents in order finds more than the count cap at once; a rare pair finds few, and
+    then the index, whose answer is small, is asked instead (None).
+    """
+    if dialect != "postgresql" or len(query) >= MIN_TRIGRAM_CHARS:
+        return None
+    folded = literal_column(f"documents.{PG_COLUMN}", Text)
+    recent = (
+        select(DocumentTable.id, folded.label("folded"))
+        .order_by(DocumentTable.id.desc())
+        .limit(RECENT_WALK)
+        .subquery()
+    )
+    found = list(
+        session.scalars(
+            select(recent.c.id)
+            .where(func.strpos(recent.c.folded, func.lower(literal(query, Text))) > 0)
+            .limit(DOCUMENT_COUNT_CAP + 1)
+        )
+    )
+    return found if len(found) > DOCUMENT_COUNT_CAP else None
 
 
 def _hit_columns(query: str, ids: list[int], dialect: str) -> Select[Any]:

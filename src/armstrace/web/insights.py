@@ -28,8 +28,8 @@ from armstrace.analysis import (
 from armstrace.auth.db import reading
 from armstrace.store import Store
 from armstrace.store.tables import ClaimTable
+from armstrace.web.claim_filters import ClaimFilter
 from armstrace.web.queries import (
-    ClaimFilter,
     claims_by_ids,
     data_version,
     documents_by_id,
@@ -143,7 +143,7 @@ class Insights:
             if filt is None or not filt.active():
                 claims = network_claims(self.store)
             else:
-                found = find_claims(self.store, filt, limit=MAX_FILTERED_CLAIMS)[0]
+                found = find_claims(self.store, filt, limit=MAX_FILTERED_CLAIMS).claims
                 claims = [c for c in found if c.curation_status != "rejected"]
             return build_network(claims, places=places)
 

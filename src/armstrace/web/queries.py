@@ -1,57 +1,53 @@
 """Read queries the workbench needs beyond `Store.query_claims`: more filters, totals, pages.
 
 Why here: the claims table filters by any actor role, item designation, credibility, asserting
-body and document text, and shows "41–60 of 812"; the CLI needs none of that. The base filters
-(type, supplier, recipient, category, dates, hedge) are the store's own `claim_filters`, so a
-date means the same thing in `armstrace claims` and on the page.
+body and document text (`claim_filters.ClaimFilter`), and shows "41–60 of 812"; the CLI
+needs none of that.
+
+At a million claims a page must not cost a pass over every match: totals are counted up to
+`CLAIM_COUNT_CAP` ("10,000+"), and when matches are that plentiful the page is read along the
+document-order index, which stops after the rows it shows (see `find_claims`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    func,
+    literal_column,
+    select,
+    true,
+)
 
 from armstrace.auth.db import reading
 from armstrace.store import DocumentRow, Store, StoredClaim
+from armstrace.store.counting import CLAIM_COUNT_CAP, capped_count
 from armstrace.store.mapping import stored_claim
-from armstrace.store.query import claim_filters
-from armstrace.store.search import text_matches
 from armstrace.store.tables import (
     AuditLogTable,
     ClaimTable,
     DocumentTable,
     PublisherTable,
 )
+from armstrace.web.claim_filters import ClaimFilter, claim_clauses
 
 MAX_PAGE = 500
 
 
 @dataclass(frozen=True)
-class ClaimFilter:
-    """Every filter of the claims table; None means "any"."""
+class ClaimPage:
+    """One page of claims and how many match: exactly `total`, or at least when capped."""
 
-    type: str | None = None
-    actor: str | None = None
-    supplier: str | None = None
-    recipient: str | None = None
-    category: str | None = None
-    item: str | None = None
-    since: str | None = None
-    until: str | None = None
-    hedge: str | None = None
-    credibility_max: int | None = None
-    source: str | None = None
-    status: str | None = None
-    document_id: int | None = None
-    q: str | None = None
-
-    def active(self) -> dict[str, Any]:
-        """The filters that are set, for echoing back to the client."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+    claims: list[StoredClaim]
+    total: int
+    total_is_lower_bound: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,69 +67,42 @@ class DocumentView:
     text: str
 
 
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%"
-
-
-def _clauses(filt: ClaimFilter, dialect: str) -> list[ColumnElement[bool]]:
-    clauses = claim_filters(
-        type=filt.type, supplier=filt.supplier, recipient=filt.recipient, category=filt.category,
-        since=filt.since, until=filt.until, hedge=filt.hedge,
-    )  # fmt: skip
-    if filt.actor:
-        via = cast(ClaimTable.via, String).like(f'%"{filt.actor}"%')
-        clauses.append(
-            or_(ClaimTable.supplier == filt.actor, ClaimTable.recipient == filt.actor, via)
-        )
-    if filt.item:
-        clauses.append(
-            or_(
-                ClaimTable.item_category == filt.item,
-                func.lower(ClaimTable.item_designation).like(_like(filt.item), escape="\\"),
-            )
-        )
-    if filt.credibility_max is not None:
-        clauses.append(ClaimTable.credibility <= filt.credibility_max)
-    if filt.source:
-        publisher = select(DocumentTable.id).where(
-            func.lower(DocumentTable.publisher).like(_like(filt.source), escape="\\")
-        )
-        clauses.append(
-            or_(
-                func.lower(ClaimTable.source).like(_like(filt.source), escape="\\"),
-                ClaimTable.document_id.in_(publisher),
-            )
-        )
-    if filt.status:
-        clauses.append(ClaimTable.curation_status == filt.status)
-    if filt.document_id is not None:
-        clauses.append(ClaimTable.document_id == filt.document_id)
-    if filt.q:
-        clauses.append(
-            ClaimTable.document_id.in_(
-                select(DocumentTable.id).where(text_matches(filt.q, dialect))
-            )
-        )
-    return clauses
-
-
 def find_claims(
-    store: Store, filt: ClaimFilter, *, limit: int = 50, offset: int = 0
-) -> tuple[list[StoredClaim], int]:
-    """One page of matching claims, in document order, and how many match in all."""
+    store: Store,
+    filt: ClaimFilter,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    count_cap: int | None = CLAIM_COUNT_CAP,
+) -> ClaimPage:
+    """One page of matching claims, in document order, and how many match (up to `count_cap`).
+
+    The count decides how to read the page. Up to the cap, the matches are few enough to
+    fetch through the filters' own indexes and sort. Beyond it they are plentiful, and
+    reading the document-order index until the page is full touches about
+    (offset + limit) / share-of-matches rows; SQLite is kept off the filter indexes for
+    that, as its planner has no statistics to prefer the walk by itself.
+    """
     limit = max(0, min(limit, MAX_PAGE))
-    where = _clauses(filt, store.engine.dialect.name)
-    query = (
-        select(ClaimTable)
-        .where(*where)
-        .order_by(ClaimTable.doc, ClaimTable.evidence_start, ClaimTable.id)
-        .offset(max(0, offset))
-        .limit(limit)
-    )
+    offset = max(0, offset)
+    dialect = store.engine.dialect.name
     with reading(store) as session:
-        total = session.scalar(select(func.count()).select_from(ClaimTable).where(*where)) or 0
-        return [stored_claim(row) for row in session.scalars(query)], total
+        where = claim_clauses(session, filt, dialect)
+        matches: Select[Any] = select(literal_column("1")).select_from(ClaimTable).where(*where)
+        total = capped_count(session, matches, count_cap)
+        rows: list[StoredClaim] = []
+        if total.lower_bound or offset < total.value:
+            walk = total.lower_bound and dialect == "sqlite" and bool(where)
+            query = (
+                select(ClaimTable)
+                .where(*([and_(*where).is_(true())] if walk else where))
+                .order_by(ClaimTable.doc, ClaimTable.evidence_start, ClaimTable.id)
+                .offset(offset)
+                .limit(limit + 1)
+            )
+            rows = [stored_claim(row) for row in session.scalars(query)]
+    total = total.after_page(offset, min(len(rows), limit), len(rows) > limit)
+    return ClaimPage(rows[:limit], total.value, total.lower_bound)
 
 
 def network_claims(store: Store) -> list[StoredClaim]:

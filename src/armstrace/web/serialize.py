@@ -81,10 +81,23 @@ def token_json(token: TokenInfo) -> dict[str, Any]:
 
 
 def page_json(
-    items: list[Any], total: int, limit: int, offset: int, **extra: Any
+    items: list[Any],
+    total: int,
+    limit: int,
+    offset: int,
+    *,
+    total_is_lower_bound: bool = False,
+    **extra: Any,
 ) -> dict[str, Any]:
-    """The envelope of every paginated list."""
-    return {"items": items, "total": total, "limit": limit, "offset": offset, **extra}
+    """The envelope of every paginated list; a capped total says so (at least `total`)."""
+    return {
+        "items": items,
+        "total": total,
+        "total_is_lower_bound": total_is_lower_bound,
+        "limit": limit,
+        "offset": offset,
+        **extra,
+    }
 
 
 def _number(value: float) -> str:

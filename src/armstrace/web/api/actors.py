@@ -10,8 +10,9 @@ from fastapi import HTTPException, Query, Request
 from armstrace.gazetteer import load_gazetteer
 from armstrace.store import Store
 from armstrace.web.access import Routes
+from armstrace.web.claim_filters import ClaimFilter
 from armstrace.web.insights import Insights
-from armstrace.web.queries import ClaimFilter, actor_counts, documents_by_id, find_claims
+from armstrace.web.queries import actor_counts, documents_by_id, find_claims
 from armstrace.web.serialize import claim_json
 
 routes = Routes("/api", tags=["actors"])
@@ -55,8 +56,9 @@ def actor_data(request: Request, actor_id: str, limit: int = 50) -> dict[str, An
     store = _store(request)
     gazetteer = load_gazetteer()
     actor = gazetteer.actors.get(actor_id)
-    claims, total = find_claims(store, ClaimFilter(actor=actor_id), limit=TIMELINE_CLAIMS)
-    if actor is None and total == 0:
+    found = find_claims(store, ClaimFilter(actor=actor_id), limit=TIMELINE_CLAIMS)
+    claims = found.claims
+    if actor is None and found.total == 0:
         raise HTTPException(404, f"no actor {actor_id!r} in the gazetteer or in any claim")
     insights: Insights = request.app.state.insights
     flows = insights.flows(top=10**6)
@@ -77,7 +79,8 @@ def actor_data(request: Request, actor_id: str, limit: int = 50) -> dict[str, An
         "name": actor.name if actor else actor_id,
         "kind": actor.kind if actor else None,
         "country": actor.country if actor else None,
-        "claims_total": total,
+        "claims_total": found.total,
+        "claims_total_is_lower_bound": found.total_is_lower_bound,
         "outgoing": [f for f in flows if f["supplier"] == actor_id],
         "incoming": [f for f in flows if f["recipient"] == actor_id],
         "through": [f for f in flows if actor_id in f.get("via", [])],

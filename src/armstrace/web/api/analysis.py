@@ -12,10 +12,11 @@ from armstrace.model.claim import CATEGORIES, UNITS
 from armstrace.store import Store
 from armstrace.web.access import Routes
 from armstrace.web.api.claims import claim_filter
+from armstrace.web.claim_filters import ClaimFilter
 from armstrace.web.geo import actor_location
 from armstrace.web.insights import Insights
 from armstrace.web.params import Offset
-from armstrace.web.queries import ClaimFilter, claims_by_ids, documents_by_id
+from armstrace.web.queries import claims_by_ids, documents_by_id
 from armstrace.web.serialize import claim_json
 
 routes = Routes("/api", tags=["analysis"])

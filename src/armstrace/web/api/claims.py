@@ -12,10 +12,10 @@ from armstrace.model.claim import CATEGORIES, CLAIM_TYPES, HEDGES
 from armstrace.store import Store, StoredClaim
 from armstrace.store.tables import CURATION_STATUSES
 from armstrace.web.access import Routes
+from armstrace.web.claim_filters import ClaimFilter
 from armstrace.web.identity import identify
 from armstrace.web.params import Offset, RowIdFilter
 from armstrace.web.queries import (
-    ClaimFilter,
     claims_by_ids,
     documents_by_id,
     find_claims,
@@ -65,10 +65,17 @@ def claim_filter(
 
 def claims_page(store: Store, filt: ClaimFilter, limit: int, offset: int) -> dict[str, Any]:
     """One page of claims as JSON, each with its document's listing."""
-    found, total = find_claims(store, filt, limit=limit, offset=offset)
-    documents = documents_by_id(store, [c.document_id for c in found])
-    items = [claim_json(c, documents.get(c.document_id)) for c in found]
-    return page_json(items, total, limit, offset, filters=filt.active())
+    found = find_claims(store, filt, limit=limit, offset=offset)
+    documents = documents_by_id(store, [c.document_id for c in found.claims])
+    items = [claim_json(c, documents.get(c.document_id)) for c in found.claims]
+    return page_json(
+        items,
+        found.total,
+        limit,
+        offset,
+        total_is_lower_bound=found.total_is_lower_bound,
+        filters=filt.active(),
+    )
 
 
 @routes.get("/claims", "viewer")
@@ -79,7 +86,11 @@ def list_claims(
     offset: Offset = 0,
     ids: Annotated[str | None, Query(description="Comma-separated claim ids")] = None,
 ) -> dict[str, Any]:
-    """Claims matching every filter, in document order, `limit` at a time (with the total)."""
+    """Claims matching every filter, in document order, `limit` at a time (with the total).
+
+    The total is exact up to 10,000; beyond, it is a lower bound and `total_is_lower_bound`
+    is true (the workbench shows "10,000+").
+    """
     store = store_of(request)
     if ids:
         wanted = [i for i in ids.split(",") if i][:500]

@@ -9,10 +9,10 @@ from fastapi import HTTPException, Query, Request
 from armstrace.store import Store
 from armstrace.store.search import search_documents
 from armstrace.web.access import Routes
+from armstrace.web.claim_filters import ClaimFilter
 from armstrace.web.highlight import runs
 from armstrace.web.params import Offset, RowId
 from armstrace.web.queries import (
-    ClaimFilter,
     DocumentView,
     documents_by_id,
     find_claims,
@@ -50,9 +50,10 @@ def document_or_404(store: Store, document_id: RowId) -> DocumentView:
 
 def reader_data(store: Store, document: DocumentView) -> dict[str, Any]:
     """A document for the reader: metadata, text runs (with the claims covering each), claims."""
-    claims, total = find_claims(
-        store, ClaimFilter(document_id=document.id), limit=MAX_CLAIMS_PER_DOCUMENT
+    found = find_claims(
+        store, ClaimFilter(document_id=document.id), limit=MAX_CLAIMS_PER_DOCUMENT, count_cap=None
     )
+    claims = found.claims
     listing = documents_by_id(store, [document.id]).get(document.id)
     return {
         "id": document.id,
@@ -77,7 +78,7 @@ def reader_data(store: Store, document: DocumentView) -> dict[str, Any]:
             for r in runs(document.text, claims)
         ],
         "claims": [claim_json(c, listing) for c in claims],
-        "claims_total": total,
+        "claims_total": found.total,
     }
 
 
@@ -97,7 +98,8 @@ def search(
 ) -> dict[str, Any]:
     """Documents whose text contains `q` (any case, any script), each with a snippet.
 
-    `highlights` are [start, end) offsets of the matches inside `snippet`.
+    `highlights` are [start, end) offsets of the matches inside `snippet`. The total is exact
+    up to 1,000 documents; beyond, it is a lower bound and `total_is_lower_bound` is true.
     """
     found = search_documents(_store(request), q, limit=limit, offset=offset)
     items = [
@@ -113,4 +115,11 @@ def search(
         }
         for hit in found.hits
     ]
-    return page_json(items, found.total, limit, offset, query=found.query)
+    return page_json(
+        items,
+        found.total,
+        limit,
+        offset,
+        total_is_lower_bound=found.total_is_lower_bound,
+        query=found.query,
+    )

@@ -20,11 +20,12 @@ from armstrace.errors import ArmstraceError
 from armstrace.store import Store, StoredClaim
 from armstrace.web.access import Routes
 from armstrace.web.api.uploads import check_length, jobs_of, start_upload
+from armstrace.web.claim_filters import ClaimFilter
 from armstrace.web.identity import SESSION_COOKIE, identify, set_cookie, settings_of
 from armstrace.web.pages.render import render
 from armstrace.web.pages.views import CHOICES, pages
 from armstrace.web.params import Offset, RowId
-from armstrace.web.queries import ClaimFilter, find_claims, get_claim, publishers
+from armstrace.web.queries import find_claims, get_claim, publishers
 
 routes = Routes(tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
 QUEUE = 20
@@ -120,14 +121,20 @@ def curation_page(
 ) -> HTMLResponse:
     store = _store(request)
     status = status if status in CHOICES["statuses"] else "extracted"
-    queue, total = find_claims(store, ClaimFilter(status=status), limit=QUEUE, offset=offset)
+    found = find_claims(store, ClaimFilter(status=status), limit=QUEUE, offset=offset)
     return render(
         request,
         "curation.html",
         title="Curation",
-        queue=queue,
+        queue=found.claims,
         status=status,
-        pager=pages(total, QUEUE, offset, dict(request.query_params)),
+        pager=pages(
+            found.total,
+            QUEUE,
+            offset,
+            dict(request.query_params),
+            lower_bound=found.total_is_lower_bound,
+        ),
         publishers=publishers(store),
         judgements=[j.to_record() for j in resolve.list_judgements(store)][::-1],
         **CHOICES,

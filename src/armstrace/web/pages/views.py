@@ -23,9 +23,10 @@ from armstrace.web.api.actors import actor_data, actor_list
 from armstrace.web.api.analysis import insights_of, newest_findings
 from armstrace.web.api.claims import claim_detail, claim_filter, claims_page
 from armstrace.web.api.documents import document_or_404, reader_data
+from armstrace.web.claim_filters import ClaimFilter
 from armstrace.web.pages.render import render
 from armstrace.web.params import Offset, RowId
-from armstrace.web.queries import ClaimFilter, get_claim, list_documents, publishers
+from armstrace.web.queries import get_claim, list_documents, publishers
 from armstrace.web.serialize import CREDIBILITY_LABELS
 
 routes = Routes(tags=["pages"], include_in_schema=False, response_class=HTMLResponse)
@@ -37,8 +38,14 @@ def _store(request: Request) -> Store:
     return store
 
 
-def pages(total: int, limit: int, offset: int, params: dict[str, Any]) -> dict[str, Any]:
-    """Previous/next links of a paginated listing, keeping the other query parameters."""
+def pages(
+    total: int, limit: int, offset: int, params: dict[str, Any], *, lower_bound: bool = False
+) -> dict[str, Any]:
+    """Previous/next links of a paginated listing, keeping the other query parameters.
+
+    A capped total (`lower_bound`) reads "10,000+"; it always exceeds the last row shown
+    when more follow, so the next link needs no exact count.
+    """
     keep = {k: v for k, v in params.items() if v not in (None, "") and k != "offset"}
 
     def link(at: int) -> str:
@@ -48,9 +55,15 @@ def pages(total: int, limit: int, offset: int, params: dict[str, Any]) -> dict[s
         "first": offset + 1 if total else 0,
         "last": min(offset + limit, total),
         "total": total,
+        "total_label": total_label(total, lower_bound),
         "prev": link(max(0, offset - limit)) if offset > 0 else None,
         "next": link(offset + limit) if offset + limit < total else None,
     }
+
+
+def total_label(total: int, lower_bound: bool) -> str:
+    """ "812", or "10,000+" for a total counted only up to a cap."""
+    return f"{total:,}+" if lower_bound else str(total)
 
 
 CHOICES: dict[str, Any] = {
@@ -96,7 +109,13 @@ def claims(
         data=data,
         filters=filt,
         hits=hits,
-        pager=pages(data["total"], PAGE, offset, dict(request.query_params)),
+        pager=pages(
+            data["total"],
+            PAGE,
+            offset,
+            dict(request.query_params),
+            lower_bound=data["total_is_lower_bound"],
+        ),
         **CHOICES,
     )
 
@@ -133,6 +152,7 @@ def documents(
     hits = search_documents(store, query, limit=PAGE, offset=offset) if query else None
     rows, total = list_documents(store, limit=PAGE, offset=0 if query else offset)
     shown_total = hits.total if hits else total
+    lower_bound = hits.total_is_lower_bound if hits else False
     return render(
         request,
         "documents.html",
@@ -140,7 +160,7 @@ def documents(
         rows=rows,
         hits=hits,
         q=query,
-        pager=pages(shown_total, PAGE, offset, dict(request.query_params)),
+        pager=pages(shown_total, PAGE, offset, dict(request.query_params), lower_bound=lower_bound),
     )
 
 

@@ -49,11 +49,16 @@ function row(c) {
   );
 }
 
+// A capped total (the API's total_is_lower_bound) reads "10,000+", as on the server's page.
+function totalLabel(data) {
+  return data.total_is_lower_bound ? `${data.total.toLocaleString("en")}+` : String(data.total);
+}
+
 function pagerNode(data, params) {
   const nav = el("nav", { class: "pager", "aria-label": "Pages of claims" });
   const first = data.total ? data.offset + 1 : 0;
   const last = Math.min(data.offset + data.limit, data.total);
-  nav.append(el("span", {}, data.total ? `${first}–${last} of ${data.total}` : "none"));
+  nav.append(el("span", {}, data.total ? `${first}–${last} of ${totalLabel(data)}` : "none"));
   const link = (offset, label, rel) => {
     const p = new URLSearchParams(params);
     if (offset) p.set("offset", offset);
@@ -79,7 +84,7 @@ async function loadHits(q) {
   }
   const hits = await getJSON(`/api/search?${new URLSearchParams({ q, limit: 10 })}`);
   document.getElementById("hits-q").textContent = q;
-  document.getElementById("hits-total").textContent = hits.total;
+  document.getElementById("hits-total").textContent = totalLabel(hits);
   clear(list);
   for (const h of hits.items) {
     list.append(

@@ -107,7 +107,7 @@ if (pathForm) {
       if (!found.routes.length) pathResults.append(el("li", {}, "No route found."));
       for (const route of found.routes) {
         const hops = route.hops.map((hop) =>
-          el("li", {}, actorLink(hop.from), " → ", actorLink(hop.to), el("span", { class: "muted small" }, ` ${hop.claims.length} claim(s) in ${hop.documents.length} document(s) `),
+          el("li", {}, actorLink(hop.from), " → ", actorLink(hop.to), el("span", { class: "muted small" }, ` ${hop.claim_count} claim(s) in ${hop.document_count} document(s) `),
             el("a", { href: "#hop-h", class: "small", "data-source": hop.from, "data-target": hop.to }, "claims")),
         );
         const item = el("li", {}, el("strong", {}, route.nodes.join(" → ")), el("br"), el("span", { class: "small muted" }, route.reason), el("ul", {}, hops));
