@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from armstrace.nlp.lexicon import load_lexicon, phrase_pattern
+from armstrace.nlp.lexicon import compile_phrases, load_lexicon
 from armstrace.nlp.mentions import ActorMention
+from armstrace.nlp.phrases import PhraseMatcher
 
 _GROUP = re.compile(
     r"\bthe\s+(?:(?:[a-z]\w*|\w+-[\w\-]+)\s+){0,2}?(?:group|militia|movement|militants|rebels|organi[sz]ation|faction)\b(?!['\u2019]s\s+leader)",
@@ -31,14 +32,16 @@ _BOTH = re.compile(
 
 
 @cache
-def _state_epithets() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """ "the Gulf state", "the oil-rich kingdom": a description of one state named before."""
+def _state_epithets() -> tuple[PhraseMatcher, dict[str, tuple[str, ...]]]:
+    """ "the Gulf state", "the oil-rich kingdom": a description of one state named before.
+
+    The phrases are found by one scan of the document (Aho-Corasick); "the" is checked after."""
     table = {phrase.lower(): states for phrase, states in load_lexicon().state_epithets}
-    body = phrase_pattern(list(table))
-    return (
-        re.compile(r"\bthe\s+(?:[a-z][\w\-]*\s+)?(?P<phrase>" + body + r")(?!s\b|es\b)", re.I),
-        table,
-    )
+    return compile_phrases(list(table)), table
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z][\w\-]*\s+)?$", re.I)
+_PLURAL_AFTER = re.compile(r"(?:s|es)\b")
 
 
 @dataclass
@@ -99,12 +102,19 @@ class AnaphoraState:
             )  # "deployed in Mali to back the military government"
             if target:
                 found.append(ActorMention(m.start(), m.end(), m.group(0), target, "name"))
-        pattern, table = _state_epithets()
-        for m in pattern.finditer(text, start, end):
-            candidates = table.get(" ".join(m.group("phrase").lower().split()), ())
+        phrases, table = _state_epithets()
+        for hit in phrases.finditer(text, start, end):
+            the = _THE_BEFORE.search(text, max(start, hit.start() - 40), hit.start())
+            if the is None or _PLURAL_AFTER.match(text, hit.end()):
+                continue  # "a Gulf state", "the Gulf states": no one state
+            candidates = table.get(" ".join(hit.group(0).lower().split()), ())
             state = next((s for s in reversed(self.named_states) if s in candidates), None)
             if state is not None:
-                found.append(ActorMention(m.start(), m.end(), m.group(0), state, "name"))
+                found.append(
+                    ActorMention(
+                        the.start(), hit.end(), text[the.start() : hit.end()], state, "name"
+                    )
+                )
         for m in _BOTH.finditer(text, start, end):
             if len(self.states) == 2:
                 for state in self.states:
