@@ -87,6 +87,8 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
     """Drop named ships from a seizure's goods: in "the French frigate Provence seized rifles"
     the frigate makes the seizure and in "seized the freighter Jie Shun" it carries the goods;
     neither is goods (nor, with its flag's demonym, made goods)."""
+    if not any(i.category in ("ships", "aircraft") for i in items):
+        return items  # the usual case, decided before the seizure verbs' long pattern runs
     seize = cue_patterns().seize.search(text, sent.start, sent.end)
     if seize is None:
         return items
