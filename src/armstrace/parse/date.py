@@ -50,6 +50,41 @@ _MAYBE_DATE = re.compile(
     r"tonight|year|month|time|then)",
     re.I,
 )
+_MONTH_NAME = re.compile(_MONTH)
+# What each pattern cannot match without: a digit, a (capitalised) month name, or a word
+_NEEDS: dict[str, frozenset[str]] = {
+    "mdy": frozenset({"digit", "month"}), "dmy": frozenset({"digit", "month"}),
+    "iso": frozenset({"digit"}), "decades": frozenset({"digit"}),
+    "my": frozenset({"digit", "month"}), "year": frozenset({"digit"}),
+    "rel_month": frozenset({"month"}), "md": frozenset({"digit", "month"}),
+    "weekday": frozenset({"day"}), "rel_day": frozenset({"day_word"}),
+    "rel_period": frozenset({"period"}), "rel_anchor": frozenset({"anchor"}),
+    "rel_year": frozenset({"year_word"}),
+}  # fmt: skip
+_PERIOD_WORDS = ("month", "autumn", "fall", "spring", "summer", "winter", "year")
+
+
+def _present(text: str) -> set[str]:
+    """Which of the patterns' requirements the sentence meets, by cheap tests."""
+    lowered = text.lower()
+    present = set()
+    if any(ch.isdigit() for ch in text):
+        present.add("digit")
+    if _MONTH_NAME.search(text):
+        present.add("month")
+    if "day" in lowered:
+        present.add("day")
+    if "yesterday" in lowered or "today" in lowered or "night" in lowered:
+        present.add("day_word")
+    if any(word in lowered for word in _PERIOD_WORDS):
+        present.add("period")
+    if "time" in lowered or "then" in lowered or "point" in lowered:
+        present.add("anchor")
+    if "year" in lowered:
+        present.add("year_word")
+    return present
+
+
 _SINCE = re.compile(
     r"\b(?:since|from|starting\s+in|beginning\s+in|as\s+of)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I
 )
@@ -91,7 +126,10 @@ class DateResolver:
             return []
         taken: list[tuple[int, int]] = []
         found: list[DateMention] = []
+        present = _present(text)
         for kind, pattern in _PATTERNS:
+            if not _NEEDS[kind] <= present:
+                continue  # a word or digit this pattern needs is not in the sentence
             for m in pattern.finditer(text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
