@@ -310,6 +310,18 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("transfer", "IR", "hamas", "munitions")},
     ),
     (
+        "The KN-23 missiles, supplied by North Korea, were used by Russian forces in Ukraine.",
+        {("transfer", "KP", "RU", "ballistic_missiles")},
+    ),
+    (
+        "Chad's army now flies Bayraktar drones, which came from Turkey.",
+        {("transfer", "TR", "TD", "aircraft")},
+    ),
+    (
+        "Serbia relies on Russia for most of its fighter jets.",
+        {("transfer", "RU", "RS", "aircraft")},
+    ),
+    (
         "In 2015 a consignment of Chinese rifles was unloaded at the Tanzanian port of Dar es"
         " Salaam and trucked to Burundi.",
         {("transfer", "CN", "BI", "small_arms")},

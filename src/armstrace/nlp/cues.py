@@ -192,6 +192,16 @@ _PASSING_BY = re.compile(
 )
 
 
+_FLY_WORDS = frozenset({"fly", "flies", "flew", "flying"})
+_FLIES_AIRCRAFT = re.compile(
+    r"\s+(?:[\w\-]+\s+){0,3}?(?:drones?|jets?|fighters?|helicopters?|aircraft|planes?|warplanes?|bombers?)\b",
+    re.I,
+)
+
+
+_CARRIERS = re.compile(r"(?i)\b(?:cargo|transport|freight|supply)\b")
+
+
 def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
     pats = cue_patterns()
     out = []
@@ -205,7 +215,13 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
             continue  # "arrived in 2023": when, not where to
         if word.startswith("pass") and _PASSING_BY.match(text, m.end()):
             continue  # "passed through the Suez Canal": a route, not a hand-over
-        out.append(Cue(m.start(), m.end(), pats.transfer_label.get(word, "give"), m.group(0)))
+        label = pats.transfer_label.get(word, "give")
+        flown = _FLIES_AIRCRAFT.match(text, m.end()) if word in _FLY_WORDS else None
+        if flown is not None and not _CARRIERS.search(flown.group(0)):
+            label = (
+                "use"  # "the army flies Mohajer-6 drones": it operates them (cargo planes carry)
+            )
+        out.append(Cue(m.start(), m.end(), label, m.group(0)))
     return out
 
 

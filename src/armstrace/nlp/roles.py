@@ -356,6 +356,11 @@ def _possession_fits(text: str, mention: ActorMention, items: list[ItemMention])
     if not m:
         return True
     marker_start = mention.start - len(left) + m.start()
+    if re.search(
+        r"\b(?:were|was|are|is|been|being)\s+(?:\w+ly\s+|also\s+|later\s+)?$",
+        text[max(0, marker_start - 24) : marker_start],
+    ):
+        return True  # "The drones ... were used by Russian forces": the passive's subject goods
     return any(0 <= marker_start - item.end <= 12 for item in items)
 
 

@@ -43,6 +43,10 @@ TRAINS_PEOPLE = re.compile(
     r"(?:officers|soldiers|troops|pilots|crews|personnel|forces|fighters|cadets|units|specialists|"
     r"operators|commandos|militiamen|recruits|gunners|technicians|engineers)\b"
 )
+_GOODS_ORIGIN_ASIDE = re.compile(
+    r",\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:came|come|comes|were|was|are|is|had\s+been|have\s+been)\b",
+    re.I,
+)
 _DEPLOYED = re.compile(
     r"\b(?:deploy\w*|redeploy\w*|dispatch\w*|sent|send\w*|station\w*|arriv\w*|fought|fight\w*|"
     r"in\s+support\s+of|to\s+support|to\s+back|to\s+help|mercenar\w*|recruit\w*|provid\w*|suppl\w*|"
@@ -73,7 +77,12 @@ class TransferReading(RoleCompletion):
         text = self.text
         start, end = clause
         pats = cue_patterns()
-        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, start, end)]
+        goods_ends = {i.end for i in sent_items}
+        asides = [
+            (m.start(), m.end())
+            for m in _ASIDE.finditer(text, start, end)
+            if not (m.start() in goods_ends and _GOODS_ORIGIN_ASIDE.match(text, m.start()))
+        ]  # "Mohajer-6 drones, which came from Iran,": the aside says where the goods came from
         triggers = find_transfer_cues(text, start, end)
         if triggers and all(_within(t.start, asides) for t in triggers):
             asides = []  # "Iran, which has shipped drones to Russia, denied it": the aside is the claim
