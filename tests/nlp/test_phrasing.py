@@ -321,6 +321,7 @@ CASES: list[tuple[str, set[Tuple]]] = [
         "Serbia relies on Russia for most of its fighter jets.",
         {("transfer", "RU", "RS", "aircraft")},
     ),
+    ("Up to 3,000 Chadian soldiers were sent to Mali.", {("support", "TD", "ML", "troops")}),
     (
         "In 2015 a consignment of Chinese rifles was unloaded at the Tanzanian port of Dar es"
         " Salaam and trucked to Burundi.",

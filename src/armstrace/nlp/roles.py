@@ -447,6 +447,9 @@ _FORCES_NOUN = re.compile(
 )
 
 
+_PASSIVE_GAP = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
+
+
 def _forces_subject(
     text: str, mention: ActorMention, triggers: list[Cue], *, any_verb: bool = False
 ) -> bool:
@@ -457,7 +460,12 @@ def _forces_subject(
         return False
     after = mention.end + m.end()
     labels = ("use", "receive", "give", "support") if any_verb else ("use", "receive")
-    return any(0 <= t.start - after <= 24 and t.label in labels for t in triggers)
+    return any(
+        0 <= t.start - after <= 24
+        and t.label in labels
+        and not _PASSIVE_GAP.search(text, after, t.start)  # "soldiers were sent": they are sent
+        for t in triggers
+    )
 
 
 def _use_has_object(text: str, trigger: Cue, items: list[ItemMention]) -> bool:
