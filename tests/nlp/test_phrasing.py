@@ -323,6 +323,14 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Up to 3,000 Chadian soldiers were sent to Mali.", {("support", "TD", "ML", "troops")}),
     (
+        "Most of the rifles in Hamas's hands originate in Iran.",
+        {("transfer", "IR", "hamas", "small_arms")},
+    ),
+    (
+        "Egypt's navy will commission two German-built submarines next year.",
+        {("transfer", "DE", "EG", "ships"), ("production", "DE", None, "ships")},
+    ),
+    (
         "In 2015 a consignment of Chinese rifles was unloaded at the Tanzanian port of Dar es"
         " Salaam and trucked to Burundi.",
         {("transfer", "CN", "BI", "small_arms")},

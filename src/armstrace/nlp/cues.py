@@ -202,6 +202,11 @@ _FLIES_AIRCRAFT = re.compile(
 _CARRIERS = re.compile(r"(?i)\b(?:cargo|transport|freight|supply)\b")
 
 
+_HANDS_NOUN = re.compile(
+    r"(?:['\u2019]s?|\bthe|\btheir|\bits|\bhis|\bher|\bwrong|\bsame)\s+$", re.I
+)
+
+
 def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
     pats = cue_patterns()
     out = []
@@ -213,6 +218,10 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
             continue  # "flown missions", "jets flown by mercenary pilots": no cargo moved
         if word.startswith("arriv") and _WHEN_NOT_WHERE.match(text, m.end()):
             continue  # "arrived in 2023": when, not where to
+        if word in ("hands", "hand") and _HANDS_NOUN.search(
+            text, max(start, m.start() - 8), m.start()
+        ):
+            continue  # "in Hezbollah's hands", "into the wrong hands": a noun, not handing over
         if word.startswith("pass") and _PASSING_BY.match(text, m.end()):
             continue  # "passed through the Suez Canal": a route, not a hand-over
         label = pats.transfer_label.get(word, "give")
