@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from armstrace.parse.quantity import find_numbers
@@ -65,3 +65,24 @@ def test_quantity_reads_back_any_grouped_number(value: int) -> None:
     text = f"some {value:,} rockets"
     found = find_numbers(text)
     assert [(n.value, n.qualifier) for n in found] == [(float(value), "approx")]
+
+
+_NUMBERISH = st.lists(
+    st.sampled_from(
+        [" ", "-", ".", ",", "/", "$", "€", "£", "_", "é", "İ", "1", "40", "2,400", "US$", "USD ",
+         "a", "an", "one", "Two", "hundred", "million", "between", "inbetween", "and", "to",
+         "more than", "up to", "Some", "approx.", "nearly", "some", "rockets", "x"]
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@given(_NUMBERISH)
+@example("between 5 and 10 rockets, inbetween 3 and 4 shells")
+@example("US$16 million, USD 5 bn and approx. 40 or up to a hundred, _US$a")
+def test_quantity_start_scan_finds_what_the_full_pattern_finds(text: str) -> None:
+    """The fast path matches the full pattern only where a number can start: same matches."""
+    from armstrace.parse.quantity import _matches, _patterns
+
+    expected = [m.span() for m in _patterns()[0].finditer(text)]
+    assert [m.span() for m in _matches(text)] == expected

@@ -225,6 +225,16 @@ def find_calibers(text: str) -> list[tuple[int, int, float]]:
     return [(h.start(), h.end(), float(h.group(1))) for h in m.caliber_re.finditer(text)]
 
 
+_SEIZING = (r"intercepted", r"seized", r"detained", r"boarded", r"searched", r"impounded",
+            r"inspected", r"pulled\s+over", r"stopped")  # fmt: skip
+_NAMING = ("named", "called", "christened")
+
+
+def _needs(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The literal first word of each alternative: a text without any of them cannot match."""
+    return tuple(re.split(r"\\", word)[0] for word in words)
+
+
 @cache
 def _vessel_patterns() -> tuple[
     re.Pattern[str],
@@ -250,11 +260,11 @@ def _vessel_patterns() -> tuple[
         r"(?:carrying|loaded|laden|seized|intercepted|stopped|boarded|sailing|bound|headed|en\s+route|transporting)\b"
     )
     seized = re.compile(
-        rf"(?i:\b(?:intercepted|seized|detained|boarded|searched|impounded|inspected|pulled\s+over|stopped))\s+"
+        rf"(?i:\b(?:{'|'.join(_SEIZING)}))\s+"
         rf"(?:the\s+)?(?:[\w\-]+(?:-owned|-flagged)\s+)?{name}(?=[\s,.;:)]|$)"
     )
     named_as = re.compile(
-        rf"(?i:\b(?:{heads})\s+(?:named|called|christened))\s+"
+        rf"(?i:\b(?:{heads})\s+(?:{'|'.join(_NAMING)}))\s+"
         r"(?P<name>[A-Z][\w\-]*(?:(?:\s(?:of|the|de|del|al|la|le))+\s[A-Z][\w\-]*|\s[A-Z][\w\-]*|\s\d+)*)"
     )
     aboard = re.compile(
@@ -270,7 +280,14 @@ def find_vessels(text: str) -> list[VesselMention]:
     prefixed, headed, subject, aboard, seized, named_as, kinds = _vessel_patterns()
     known = build_matchers().actor_forms
     found: list[VesselMention] = []
+    folded = text.casefold()  # what `(?i)` matches, for the cheap checks below
     for pattern in (prefixed, headed, subject, aboard, seized, named_as):
+        if pattern is seized and not any(w in folded for w in _needs(_SEIZING)):
+            continue  # most articles seize nothing: skip the pattern's scan
+        if pattern is named_as and not any(w in folded for w in _NAMING):
+            continue
+        if pattern is aboard and "board" not in folded:
+            continue
         for hit in pattern.finditer(text):
             name = _trim_vessel_name(hit.group("name"))
             if (

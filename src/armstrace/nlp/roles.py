@@ -155,17 +155,12 @@ def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | N
         return (
             "ignore"  # "a shift from Singapore to Thailand" is a change of supplier, not a delivery
         )
-    pats = cue_patterns().roles
     # "from the port of Haeju, DPRK": a place we do not know, then its country
     left = _UNKNOWN_PLACE.sub("", left)
-    best: tuple[int, str] | None = None
-    for role in ("origin", "recipient", "supplier", "via", "ignore"):  # first wins a tie
-        m = pats[role].search(left)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), role)
-    if best is None and _COUNTERPART.search(left):
-        return "counterpart"
-    return best[1] if best else None
+    marker = cue_patterns().role_marker.search(left)  # the leftmost; first role on a tie
+    if marker is not None:
+        return marker.lastgroup
+    return "counterpart" if _COUNTERPART.search(left) else None
 
 
 def is_adjective(text: str, mention: ActorMention) -> bool:

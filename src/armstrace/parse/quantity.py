@@ -54,6 +54,43 @@ def _patterns() -> tuple[
     return re.compile(pattern), words, scales, qual_of
 
 
+@cache
+def _starts() -> re.Pattern[str]:
+    """Where a number mention can begin, on lower-cased text: a digit, a currency ("US$",
+    "USD "), "between", or the first word of a qualifier or number word.
+
+    Python's `re` tries every alternative of the full pattern at every character; finding
+    these few places first and matching the full pattern only there is several times faster,
+    with the same matches (each match starts at one of them)."""
+    _pattern, words, _scales, qual_of = _patterns()
+    firsts = {w.split()[0].rstrip(".") for w in (*words, *qual_of)}
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(firsts, key=len, reverse=True):
+        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternation = "|".join(
+        f"{re.escape(letter)}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()
+    )
+    return re.compile(rf"between|us\$|usd\s|[$€£]|(?<!\w)(?:\d|(?:{alternation})(?![a-z\d]))")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)`, matched only where `_starts` allows."""
+    pattern = _patterns()[0]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        return list(pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in _starts().finditer(lowered):
+        if start.start() < end:
+            continue
+        match = pattern.match(text, start.start())
+        if match:
+            found.append(match)
+            end = match.end()
+    return found
+
+
 _NOT_A_COUNT_AFTER = re.compile(
     r"\s*(?:-\s*|\s)?(?:mm|millimet(?:er|re)s?|cm|km|kilomet(?:er|re)s?|miles?|%|percent|per\s?cent"
     r"|s\b|th\b|st\b|nd\b|rd\b|'s\b|-year|\s*years?\b|\s*months?\b|\s*weeks?\b|\s*days?\b"
@@ -93,10 +130,10 @@ def _context_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 def find_numbers(text: str) -> list[NumberMention]:
     """Every count-like number in `text`, with qualifier; calibers, years, ids, rates
     ("3 million per year") and changes ("an increase of 5,000") are skipped."""
-    pattern, words, scales, qual_of = _patterns()
+    _pattern, words, scales, qual_of = _patterns()
     rate, derived, vague = _context_patterns()
     found: list[NumberMention] = []
-    for m in pattern.finditer(text):
+    for m in _matches(text):
         value = _to_number(m.group("num"), words)
         if value is None:
             continue
