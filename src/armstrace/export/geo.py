@@ -108,7 +108,9 @@ def _point(place: Place) -> GeoPoint:
 def _place_index() -> PhraseIndex:
     """Every name and alias of the places with coordinates; a hit's value is its Place."""
     places = [p for p in load_gazetteer().places if p.lat is not None and p.lon is not None]
-    return PhraseIndex(((name, p) for p in places for name in (p.name, *p.aliases)), lower=True)
+    return PhraseIndex(
+        ((name, p) for p in places for name in (p.name, *p.aliases)), lower=True, group="places"
+    )
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
@@ -66,33 +67,124 @@ def variants(phrase: str, *, plural: bool) -> set[str]:
     return forms
 
 
+_Hit = tuple[int, int, str, object]  # (end index, length, key, value) as the automaton reports
+_Entry = tuple[int, int, str, object]  # (owner, length, key, value) stored in the automaton
+
+
+class _SharedAutomaton:
+    """One automaton for every phrase index of a case mode (lower-cased or not).
+
+    Extraction asks some 25 indexes (names, goods, cue lists) about the same document; scanning
+    it once for all of them, and handing each index its own hits, saves the other passes. Built
+    lazily, and again when an index joins later."""
+
+    def __init__(self, lower: bool) -> None:
+        self.lower = lower
+        self._entries: dict[str, list[_Entry]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._owners = 0
+
+    def join(self, entries: dict[str, object]) -> int:
+        """Add one index's keys; returns the index's owner number."""
+        with self._lock:
+            owner = self._owners
+            self._owners += 1
+            for key, value in entries.items():
+                self._entries.setdefault(key, []).append((owner, len(key), key, value))
+            self._automaton = None
+        return owner
+
+    def leave(self, owner: int) -> None:
+        """Drop a collected index's keys (the automaton is rebuilt when next needed)."""
+        with self._lock:
+            for key in list(self._entries):
+                kept = [entry for entry in self._entries[key] if entry[0] != owner]
+                if kept:
+                    self._entries[key] = kept
+                else:
+                    del self._entries[key]
+            self._automaton = None
+
+    def _built(self) -> ahocorasick.Automaton:
+        automaton = self._automaton
+        if automaton is None:
+            with self._lock:
+                if self._automaton is None:
+                    built = ahocorasick.Automaton()
+                    for key, owners in self._entries.items():
+                        built.add_word(key, tuple(owners))
+                    if self._entries:
+                        built.make_automaton()
+                    self._automaton = built
+                automaton = self._automaton
+        return automaton
+
+    def hits(self, text: str) -> tuple[str, dict[int, list[_Hit]]]:
+        """The folded text and every index's raw hits in it (the last text's are kept)."""
+        if not self._entries:
+            return fold(text, lower=self.lower), {}
+        automaton = self._built()
+        cached = getattr(self._local, "cached", None)
+        if cached is not None and cached[0] is text and cached[1] is automaton:
+            return cached[2], cached[3]
+        folded = fold(text, lower=self.lower)
+        by_owner: dict[int, list[_Hit]] = {}
+        for end_index, owners in automaton.iter(folded):
+            for owner, length, key, value in owners:
+                found = by_owner.get(owner)
+                if found is None:
+                    found = by_owner[owner] = []
+                found.append((end_index, length, key, value))
+        self._local.cached = (text, automaton, folded, by_owner)
+        return folded, by_owner
+
+
+_SHARED: dict[tuple[str, bool], _SharedAutomaton] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared(group: str, lower: bool) -> _SharedAutomaton:
+    with _SHARED_LOCK:
+        if (group, lower) not in _SHARED:
+            _SHARED[group, lower] = _SharedAutomaton(lower)
+        return _SHARED[group, lower]
+
+
 class PhraseIndex:
-    """Maps every variant of every phrase to a value; `find` returns longest whole-word hits."""
+    """Maps every variant of every phrase to a value; `find` returns longest whole-word hits.
+
+    Indexes of one `group` are scanned together: extraction's share one pass per document."""
 
     def __init__(
-        self, entries: Iterable[tuple[str, object]], *, lower: bool, plural: bool = False
+        self,
+        entries: Iterable[tuple[str, object]],
+        *,
+        lower: bool,
+        plural: bool = False,
+        group: str = "extraction",
     ) -> None:
         self.lower = lower
-        self._automaton = ahocorasick.Automaton()
         seen: dict[str, object] = {}
         for phrase, value in entries:
             for form in variants(phrase, plural=plural):
                 key = form.lower() if lower else form
                 if key and key not in seen:
                     seen[key] = value
-        for key, value in seen.items():
-            self._automaton.add_word(key, (len(key), key, value))
-        if seen:
-            self._automaton.make_automaton()
         self._empty = not seen
+        self._shared = _shared(group, lower)
+        self._owner = self._shared.join(seen) if seen else -1
+        if seen:
+            weakref.finalize(self, self._shared.leave, self._owner)
 
     def find(self, text: str) -> list[tuple[int, int, str, object]]:
         """(start, end, matched key, value), longest first, not overlapping, on word boundaries."""
         if self._empty:
             return []
-        folded = fold(text, lower=self.lower)
+        folded, by_owner = self._shared.hits(text)
         hits: list[tuple[int, int, str, object]] = []
-        for end_index, (length, key, value) in self._automaton.iter(folded):
+        for end_index, length, key, value in by_owner.get(self._owner, ()):
             start = end_index - length + 1
             end = end_index + 1
             if (
