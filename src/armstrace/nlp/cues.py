@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from armstrace.model.claim import HEDGES
-from armstrace.nlp.lexicon import compile_phrases, load_lexicon, phrase_pattern
+from armstrace.nlp.lexicon import compile_phrases, grouped_alternation, load_lexicon, phrase_pattern
 from armstrace.nlp.phrases import PhraseMatcher
 
 
@@ -52,9 +52,9 @@ class CuePatterns:
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(
-        re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011]")
-        for p in sorted(set(phrases), key=len, reverse=True)
+    return grouped_alternation(
+        sorted(set(phrases), key=len, reverse=True),
+        lambda p: re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011]"),
     )
 
 

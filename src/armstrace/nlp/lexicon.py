@@ -7,6 +7,7 @@ compiled alternation scans a whole article in one pass (no per-sentence model lo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,20 +27,40 @@ def _load(name: str) -> Any:
         raise DataFileError(f"data/lexicon/{name}", f"not valid YAML: {exc}") from exc
 
 
+def grouped_alternation(phrases: list[str], body: Callable[[str], str]) -> str:
+    """`"|".join(body(p) for p in phrases)`, with the phrases gathered under their first letter.
+
+    Python's `re` tries the alternatives of a group one by one at every position; under a shared
+    first letter it tests one character per letter instead, which makes long cue lists several
+    times faster to search. At a given position only phrases with the letter found there can
+    match, and they keep their order, so the match is the same. When a phrase does not start with
+    a letter or digit, or two first letters differ only in case, the plain alternation is kept."""
+    firsts = [p[:1] for p in phrases]
+    if not phrases or not all(c.isalnum() and c.isascii() for c in firsts):
+        return "|".join(body(p) for p in phrases)
+    if len({c.lower() for c in firsts}) != len(set(firsts)):
+        return "|".join(body(p) for p in phrases)
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0], []).append(body(phrase[1:]))
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+
+
+def _flexible(phrase: str) -> str:
+    body = re.escape(phrase)
+    return body.replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\u2010\u2011\u2013\s]?")
+
+
 def phrase_pattern(phrases: list[str], *, plural: bool = False) -> str:
     """One alternation, longest first, whitespace and hyphens flexible, whole words."""
-    parts = []
-    for phrase in sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True):
-        body = re.escape(phrase)
-        body = body.replace(r"\ ", r"[\s\u00a0]+").replace(r"\-", r"[-\u2010\u2011\u2013\s]?")
-        if plural:
-            body += r"(?:s|es)?"
-        parts.append(body)
-    if not parts:
+    ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    if not ordered:
         return r"(?!x)x"
+    alternation = grouped_alternation(ordered, _flexible)
+    ending = r"(?:s|es)?" if plural else ""
     left = r"(?<![\w-])"
     right = r"(?![\w])"
-    return left + "(?:" + "|".join(parts) + ")" + right
+    return left + "(?:(?:" + alternation + ")" + ending + ")" + right
 
 
 def compile_phrases(phrases: list[str], *, plural: bool = False) -> PhraseMatcher:
