@@ -348,6 +348,8 @@ CASES: list[tuple[str, set[Tuple]]] = [
         "Weapons from Yemen are reaching al-Shabaab, the al-Qaeda affiliate, officials say.",
         {("transfer", "YE", "al-shabaab", "munitions")},
     ),
+    ("Spain sells no tanks to Morocco.", set()),
+    ("Egypt sent no more than 30 howitzers to Sudan.", {("transfer", "EG", "SD", "artillery")}),
 ]
 
 
@@ -389,6 +391,7 @@ QUANTITY_CASES: list[tuple[str, tuple[float, str, str] | None]] = [
         (600.0, "persons", "approx"),
     ),
     ("Bulgarian ammunition worth about €500 million reached Ukraine in 2023.", None),
+    ("Egypt sent no more than 30 howitzers to Sudan.", (30.0, "items", "at_most")),
 ]
 
 
@@ -440,3 +443,26 @@ def test_a_weight_of_several_kinds_of_goods_is_the_cargo_total(extractor: Extrac
         if c.quantity is not None and c.quantity.unit == "tons"
     }
     assert weighed == {"munitions"}
+
+
+def test_a_number_in_a_weapon_name_is_not_a_year(extractor: Extractor) -> None:
+    claims = extractor.extract_text(
+        "Peru bought Mirage 2000 fighters from France in 1984.", "case", "2024-06-01"
+    )
+    assert [(c.supplier, c.item.designation, c.when) for c in claims] == [
+        ("FR", "Mirage 2000", "1984")
+    ]
+
+
+def test_a_table_rows_number_counts_the_system_the_row_names(extractor: Extractor) -> None:
+    """ "| NASAMS | Norway | 2 launchers |" under a story of aid to Ukraine: two NASAMS."""
+    text = (
+        "Norway has sent a long list of equipment to Ukraine since 2022.\n\n"
+        "| System | Supplier | Number |\n| NASAMS | Norway | 2 launchers |\n| M109 | Norway | 22 |\n"
+    )
+    found = {
+        (c.supplier, c.recipient, c.item.category, c.quantity.value)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+        if c.quantity is not None
+    }
+    assert found == {("NO", "UA", "air_defence", 2.0), ("NO", "UA", "artillery", 22.0)}

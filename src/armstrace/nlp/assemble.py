@@ -66,7 +66,12 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
             self._table_line(index, sent)
             return
         self.table = None
-        dates = self.dates.find(body, sent.start)
+        named_goods = [
+            (i.start, i.end)
+            for i in self.mentions.between("items", sent.start, sent.end)
+            if any(ch.isdigit() for ch in i.text)
+        ]  # "Mirage 2000 jets": a name, not a year
+        dates = self.dates.find(body, sent.start, named_goods)
         if _RETRACTED.search(body):
             return  # "An earlier version of this article said Poland ordered 36 drones."
         if body.rstrip(" \"'\u201d").endswith("?") and any(

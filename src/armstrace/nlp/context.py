@@ -23,6 +23,7 @@ from armstrace.nlp.mentions import (
     find_calibers,
     find_items,
     find_vessels,
+    transport_aircraft,
 )
 from armstrace.parse.quantity import NumberMention, find_numbers
 
@@ -180,6 +181,7 @@ _MODIFIED_HEAD = re.compile(
 _TRANSPORT = re.compile(
     r"^\s+(?:cargo\s+)?(?:plane|aircraft|freighter|transport|jet|airliner|flight)s?\b", re.I
 )
+_CARGO_HEAD = re.compile(r"^\s+(?:cargo|freighter|transport|airliner|flight)", re.I)
 _AGENT = re.compile(
     r"^\s+(?:have\s+|had\s+|has\s+)?(?:struck|strike|bombed|attacked|hit|shelled|shot\s+down|destroyed|"
     r"intercepted|downed|killed|targeted|raided|flew\s+over|patrolled|escorted|stopped|boarded|seized|"
@@ -245,8 +247,11 @@ def _not_goods(text: str, item: ItemMention) -> bool:
         re.I,
     ):
         return True  # bare "rounds" counts goods only after a caliber or a number
-    if item.category == "aircraft" and not item.generic and _TRANSPORT.match(after):
-        return True
+    carrier = _TRANSPORT.match(after) if item.category == "aircraft" and not item.generic else None
+    if carrier and (
+        _CARGO_HEAD.match(carrier.group(0)) or item.text.lower() in transport_aircraft()
+    ):
+        return True  # "an IL-76 cargo plane" carried the goods; "Mirage 2000 jets" are goods
     if _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start]):
         return True
     if item.category == "troops" and _OPPONENT.search(text[max(0, item.start - 40) : item.start]):

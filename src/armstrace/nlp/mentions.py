@@ -225,6 +225,13 @@ def find_calibers(text: str) -> list[tuple[int, int, float]]:
     return [(h.start(), h.end(), float(h.group(1))) for h in m.caliber_re.finditer(text)]
 
 
+@cache
+def transport_aircraft() -> frozenset[str]:
+    """Aircraft models the lexicon knows as carriers of cargo (conveyance.yml)."""
+    names = (str(name).lower() for name in load_lexicon().conveyance["aircraft"])
+    return frozenset(name for name in names if any(ch.isdigit() for ch in name))
+
+
 _SEIZING = (r"intercepted", r"seized", r"detained", r"boarded", r"searched", r"impounded",
             r"inspected", r"pulled\s+over", r"stopped")  # fmt: skip
 _NAMING = ("named", "called", "christened")

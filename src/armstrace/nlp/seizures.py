@@ -8,7 +8,6 @@ parties, and becomes claims when the story moves on.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from armstrace.model.claim import Conveyance, Quantity, When
 from armstrace.nlp.cues import (
@@ -22,8 +21,7 @@ from armstrace.nlp.cues import (
 )
 from armstrace.nlp.emission import ClaimWriter
 from armstrace.nlp.items import ItemEntry, drop_generic, group_items
-from armstrace.nlp.lexicon import load_lexicon
-from armstrace.nlp.mentions import ActorMention, ItemMention
+from armstrace.nlp.mentions import ActorMention, ItemMention, transport_aircraft
 from armstrace.nlp.production import items_after
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
 from armstrace.nlp.reading import Frame
@@ -92,20 +90,13 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
     seize = cue_patterns().seize.search(text, sent.start, sent.end)
     if seize is None:
         return items
-    carriers = _transport_aircraft()
+    carriers = transport_aircraft()
     return [
         item
         for item in items
         if not (item.category == "ships" and _VESSEL_NAME_AFTER.match(text, item.end))
         and not (item.category == "aircraft" and item.text.lower() in carriers)
     ]  # "grounded an Il-76": the plane carried the goods
-
-
-@cache
-def _transport_aircraft() -> frozenset[str]:
-    """Aircraft models the lexicon knows as carriers of cargo (conveyance.yml)."""
-    names = (str(name).lower() for name in load_lexicon().conveyance["aircraft"])
-    return frozenset(name for name in names if any(ch.isdigit() for ch in name))
 
 
 class SeizureReading(ClaimWriter):

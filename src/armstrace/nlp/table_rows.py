@@ -48,11 +48,18 @@ class TableReading(SeizureReading, ProductionReading):
         items = self._goods_between(*span)
         numbers = self.mentions.between("numbers", *span)
         bound = bind_quantities(self.text, span, numbers, items, None)
+        entries = group_items(self.text, items, self.mentions.between("calibers", *span), cargo=table.interdiction,
+                              mortar_bombs_in_document=self.mortar_bombs)  # fmt: skip
         unit = quantity_unit(table)
         quantity_cell = table.cell(cells, "quantity")
+        named = {
+            e.category for e in entries if e.category not in ("munitions", *SUPPORT_CATEGORIES)
+        }
         if quantity_cell is not None and unit:
             for number in self.mentions.between("numbers", quantity_cell.start, quantity_cell.end):
-                category = "troops" if unit == "persons" else "munitions"
+                # "| HIMARS | United States | 38 |": the number counts the row's one system
+                counted = next(iter(named)) if len(named) == 1 and unit == "items" else "munitions"
+                category = "troops" if unit == "persons" else counted
                 unit_name = "persons" if unit == "persons" else unit
                 bound.append(
                     BoundQuantity(
@@ -62,8 +69,6 @@ class TableReading(SeizureReading, ProductionReading):
                         number.start,
                     )
                 )
-        entries = group_items(self.text, items, self.mentions.between("calibers", *span), cargo=table.interdiction,
-                              mortar_bombs_in_document=self.mortar_bombs)  # fmt: skip
         entries = drop_generic(entries, {b.category for b in bound})
         source_cell = table.cell(cells, "source")
         source = source_cell.text if source_cell is not None and source_cell.text else None

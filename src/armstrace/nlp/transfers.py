@@ -12,9 +12,9 @@ from dataclasses import replace
 from armstrace.model.claim import When
 from armstrace.nlp.attribution import Attribution
 from armstrace.nlp.completion import RoleCompletion
-from armstrace.nlp.cues import cue_patterns, find, find_transfer_cues, hedge_of, is_negated
+from armstrace.nlp.cues import Cue, cue_patterns, find, find_transfer_cues, hedge_of, is_negated
 from armstrace.nlp.items import drop_generic, group_items, is_target
-from armstrace.nlp.mentions import ActorMention, ItemMention
+from armstrace.nlp.mentions import ActorMention, ItemMention, find_items
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
 from armstrace.nlp.reading import Flow, recent
 from armstrace.nlp.roles import assign_roles
@@ -59,6 +59,24 @@ _AS_OF = re.compile(
 )
 
 
+_NO_OBJECT = re.compile(
+    r"\s+(?:no|none\s+of\s+(?:the|its|their|these|those))\s+(?!(?:more|fewer|less)\s+than\b)"
+    r"(?P<word>\w+\s+)?",
+    re.I,
+)
+
+
+def _no_goods(text: str, trigger: Cue) -> bool:
+    """ "Japan sells no weapons to Taiwan": "no" before the goods negates the transfer ("gave no
+    date for the aircraft" does not: the goods are not its object; "sent no more than 20" is a
+    count). The negated goods were dropped from the mentions, so the catalogue is asked again."""
+    m = _NO_OBJECT.match(text, trigger.end)
+    if m is None:
+        return False
+    starts = {m.start("word") if m.group("word") else m.end(), m.end()}
+    return any(i.start in starts for i in find_items(text))
+
+
 class TransferReading(RoleCompletion):
     """Transfer and support claims, clause by clause."""
 
@@ -101,7 +119,9 @@ class TransferReading(RoleCompletion):
                 i for i in sent_items if i.end <= start and i.category not in SUPPORT_CATEGORIES
             ]
         support_cues = find(pats.support, text, start, end, "support")
-        live = [t for t in triggers if not is_negated(text, start, t.start)]
+        live = [
+            t for t in triggers if not is_negated(text, start, t.start) and not _no_goods(text, t)
+        ]
         denial = None
         if triggers and not live:
             denial = _denier(attributions, text, start, end)

@@ -8,6 +8,7 @@ piece is 2024-07). A date is never made more precise than the text gives it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -119,12 +120,15 @@ class DateResolver:
             if m:
                 self._pub = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
 
-    def find(self, text: str, offset: int = 0) -> list[DateMention]:
-        """Dates in one sentence (offsets shifted by `offset`); updates the anchor."""
+    def find(
+        self, text: str, offset: int = 0, names: Sequence[tuple[int, int]] = ()
+    ) -> list[DateMention]:
+        """Dates in one sentence (offsets shifted by `offset`); updates the anchor. `names` are
+        spans (document offsets) of names that hold numbers: "Mirage 2000" is no year."""
         self._calls += 1
         if not _MAYBE_DATE.search(text):
             return []
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = [(s - offset, e - offset) for s, e in names]
         found: list[DateMention] = []
         present = _present(text)
         for kind, pattern in _PATTERNS:
