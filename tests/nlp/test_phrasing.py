@@ -350,6 +350,11 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Spain sells no tanks to Morocco.", set()),
     ("Egypt sent no more than 30 howitzers to Sudan.", {("transfer", "EG", "SD", "artillery")}),
+    ("In 1985 Brunei gave the Contras some $10 million.", {("support", "BN", "contras", None)}),
+    (
+        "Mexican prosecutors say the Jalisco New Generation Cartel bought rifles from US dealers.",
+        {("transfer", "US", "jalisco-new-generation-cartel", "small_arms")},
+    ),
 ]
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from armstrace.model.claim import When
 from armstrace.nlp.attribution import Attribution
 from armstrace.nlp.completion import RoleCompletion
 from armstrace.nlp.cues import Cue, cue_patterns, find, find_transfer_cues, hedge_of, is_negated
 from armstrace.nlp.items import drop_generic, group_items, is_target
+from armstrace.nlp.lexicon import load_lexicon
 from armstrace.nlp.mentions import ActorMention, ItemMention, find_items
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
 from armstrace.nlp.reading import Flow, recent
@@ -64,6 +66,11 @@ _NO_OBJECT = re.compile(
     r"(?P<word>\w+\s+)?",
     re.I,
 )
+
+
+@cache
+def _grant_verbs() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in load_lexicon().triggers["support"]["grant_verbs"])
 
 
 def _no_goods(text: str, trigger: Cue) -> bool:
@@ -272,7 +279,23 @@ class TransferReading(RoleCompletion):
         via = [v for v in roles.via if v not in suppliers and v not in recipients]
         calibers = self.mentions.between("calibers", start, end)
         emitted = False
-        if material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
+        grant = (
+            funding
+            and all(t.text.lower() in _grant_verbs() for t in live)
+            and not material
+            and not support_items
+            and bool(bound)
+            and all(bq.quantity.unit == "usd" for bq in bound)
+        )  # "Saudi Arabia gave the Contras $32 million": money for no goods named is support
+        if grant:
+            for supplier in suppliers:
+                for recipient in recipients:
+                    for bq in bound:
+                        self._emit("support", (sent.start, sent.end), supplier=supplier,
+                                   recipient=recipient, quantity=bq.quantity, hedge=hedge,
+                                   source=source, when=when, via=via)  # fmt: skip
+                        emitted = True
+        elif material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
             paired = _goods_by_source(text, parties, material, suppliers)
             for group_suppliers, group_items_ in paired or [(suppliers, material)]:
                 entries = drop_generic(group_items(text, group_items_, calibers), quantified)
