@@ -471,3 +471,18 @@ def test_a_table_rows_number_counts_the_system_the_row_names(extractor: Extracto
         if c.quantity is not None
     }
     assert found == {("NO", "UA", "air_defence", 2.0), ("NO", "UA", "artillery", 22.0)}
+
+
+def test_a_states_forces_in_the_possessive_make_the_seizure(extractor: Extractor) -> None:
+    claims = extractor.extract_text(
+        "Greece's coast guard seized 30 tons of rifles bound for Libya.", "case", "2024-06-01"
+    )
+    assert [(c.type, c.seized_by, c.recipient) for c in claims] == [("interdiction", "GR", "LY")]
+
+
+def test_a_denied_sale_lends_its_parties_to_no_later_predicate(extractor: Extractor) -> None:
+    text = (
+        "Norway and Chile sell no rifles to Peru, and no Asian state has approved a sale since"
+        " the French frigates of the 1980s."
+    )
+    assert {(s, r) for _t, s, r, _c in _tuples(extractor, text, "2024-06-01")} <= {("FR", None)}

@@ -514,6 +514,14 @@ def _other_date(when: When, frame_when: When) -> bool:
     return not (a.startswith(b) or b.startswith(a))
 
 
+_SEIZING_ARM = re.compile(
+    r"^['\u2019]s\s+(?:\w+\s+)?(?:navy|naval\s+forces|army|military|coast\s*guard|customs(?:\s+officers|\s+officials)?|"
+    r"police|border\s+guards?|forces|security\s+forces|special\s+forces|commandos|marines|"
+    r"authorities|troops|soldiers)\s*$",
+    re.I,
+)
+
+
 def _seizer(
     parties: list[ActorMention], organs: list[ActorMention], trigger: Cue, text: str
 ) -> ActorMention | None:
@@ -531,9 +539,11 @@ def _seizer(
     if before:
         mention = before[-1]
         gap = text[mention.end : trigger.start]
+        if _SEIZING_ARM.match(gap):
+            return mention  # "Israel's navy seized": the state's forces made the seizure
         if re.search(r"[.;]|\b(?:in|to|for|from|of|at|via|through)\b", gap) or re.match(
             r"^['\u2019]s\b", gap
         ):
-            return None
+            return None  # "Iran's cargo was seized": the owner, not the seizer
         return mention
     return None

@@ -68,6 +68,9 @@ _NO_OBJECT = re.compile(
 )
 
 
+_NEXT_PREDICATE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
 @cache
 def _grant_verbs() -> frozenset[str]:
     return frozenset(str(v).lower() for v in load_lexicon().triggers["support"]["grant_verbs"])
@@ -129,6 +132,16 @@ class TransferReading(RoleCompletion):
         live = [
             t for t in triggers if not is_negated(text, start, t.start) and not _no_goods(text, t)
         ]
+        negated = [t for t in triggers if t not in live]
+        if negated and live:
+            # "Japan sells no weapons to Taiwan, and no European state has approved a sale since
+            # the French frigates": the denied predicate's parties are not the next one's
+            joint = _NEXT_PREDICATE.search(text, max(t.end for t in negated), end)
+            if joint is not None and all(t.start >= joint.end() for t in live):
+                start = joint.end()
+                clause = (start, end)
+                parties = [p for p in parties if p.start >= start]
+                items = [i for i in items if i.start >= start]
         denial = None
         if triggers and not live:
             denial = _denier(attributions, text, start, end)
