@@ -352,6 +352,11 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ("Egypt sent no more than 30 howitzers to Sudan.", {("transfer", "EG", "SD", "artillery")}),
     ("In 1985 Brunei gave the Contras some $10 million.", {("support", "BN", "contras", None)}),
     (
+        "Through the 1990s Belarus sold Syria spare parts for its Soviet-built helicopters and"
+        " tanks.",
+        {("transfer", "BY", "SY", "technology"), ("production", "RU", None, "aircraft")},
+    ),
+    (
         "Mexican prosecutors say the Jalisco New Generation Cartel bought rifles from US dealers.",
         {("transfer", "US", "jalisco-new-generation-cartel", "small_arms")},
     ),

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from armstrace.nlp.mentions import ItemMention
 
+_LISTED = re.compile(r"\s+(?:and|or)\s+", re.I)
 _FOR_MODIFIER = re.compile(
     r"^[\s,]*(?:(?:was|were|is|are)\s+(?:identified|designed|intended|meant|made)\s+)?(?:as\s+)?(?:for|of)\s+"
     r"(?:[\w\-]+\s+(?:and|or)\s+)?"
-    r"(?:the\s+|their\s+|its\s+)?(?:[\d.]+\s*[-\u2010]?\s*(?:mm|millimet\w+)\s+)?$",
+    r"(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w]+[-\u2010](?:built|made|designed|supplied)\s+)?"
+    r"(?:[\d.]+\s*[-\u2010]?\s*(?:mm|millimet\w+)\s+)?$",
     re.I,
 )
 _AND_AMMUNITION = re.compile(r"^\s+and\s+(?:their\s+|its\s+)?$", re.I)
@@ -148,11 +150,19 @@ def group_items(
     rockets": the rockets only say what the fuses fit) are dropped."""
     entries: dict[str, ItemEntry] = {}
     previous: ItemMention | None = None
+    modifier = False  # the previous item only said what other goods fit
     for item in items:
         gap = text[previous.end : item.start] if previous is not None else ""
-        if previous is not None and item.start >= previous.end and _FOR_MODIFIER.match(gap):
-            previous = item
+        if (
+            previous is not None
+            and item.start >= previous.end
+            and (_FOR_MODIFIER.match(gap) or (modifier and _LISTED.fullmatch(gap)))
+        ):
+            # "spare parts for its jets and tanks": both say what the parts fit ("components
+            # of SA-2 and SA-3 systems" and comma lists go on as they are)
+            previous, modifier = item, bool(re.search(r"(?i)\bfor\b", gap)) or modifier
             continue
+        modifier = False
         category = item.category
         if (
             previous is not None

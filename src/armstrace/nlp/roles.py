@@ -227,7 +227,8 @@ def assign_roles(
             and _SCHOOL_AFTER.match(text, mention.end)
         ):
             label = "supplier"  # "officers have trained at Russian military academies"
-        if label is None:
+        made_by = is_adjective(text, mention) and cue_patterns().made_suffix.match(after)
+        if label is None and not made_by:  # "parts for its American-built jets": a maker
             label = _marker_role(text, start, mention)
             if label == "recipient" and any(
                 0 <= mention.start - t.end <= 5 and _CONDUIT_FOR.fullmatch(t.text) for t in triggers
