@@ -352,6 +352,11 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ("Egypt sent no more than 30 howitzers to Sudan.", {("transfer", "EG", "SD", "artillery")}),
     ("In 1985 Brunei gave the Contras some $10 million.", {("support", "BN", "contras", None)}),
     (
+        "Brussels aimed the measure at Belarus, which took delivery of Iskander launchers in"
+        " 2022, and later widened it to cover Belarusian banks.",
+        {("transfer", "RU", "BY", "ballistic_missiles")},
+    ),
+    (
         "Through the 1990s Belarus sold Syria spare parts for its Soviet-built helicopters and"
         " tanks.",
         {("transfer", "BY", "SY", "technology"), ("production", "RU", None, "aircraft")},

@@ -124,6 +124,11 @@ _SHIFT = re.compile(
     r"\b(?:shift|switch|move|turn)\w*\s+(?:away\s+)?from\s+[^.;]{1,60}?\s+(?:to|towards?)\s+(?:the\s+)?$",
     re.I,
 )
+_RELATIVE_SUBJECT = re.compile(
+    r"\s*,\s*(?:which|who)\s+(?:(?:had|has|have|also|later|then|now|recently|reportedly|allegedly|"
+    r"itself|in\s+turn)\s+){0,2}",
+    re.I,
+)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b[^,]*$", re.I)
 _UNKNOWN_PLACE = re.compile(
     r"(?<=\s)(?:the\s+(?:port|city|town|airport|airbase|base)\s+of\s+)?(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?,\s*$"
@@ -509,6 +514,13 @@ def _assign_by_position(
             roles.add("recipients", mention.actor_id)  # "training Russian drone operators"
             if mention.actor_id in roles.origins:
                 roles.origins.remove(mention.actor_id)
+            continue
+        relative = _RELATIVE_SUBJECT.match(text, mention.end)
+        opens = next((t for t in triggers if relative and t.start == relative.end()), None)
+        if label == "ignore" and opens is not None and opens.label in ("receive", "use"):
+            # "sanctions against Turkey, which took delivery of S-400s": Turkey is the subject
+            # of the relative clause's verb, whatever the main clause did to it
+            roles.add("recipients", mention.actor_id)
             continue
         if label not in (None, "possessive"):
             continue

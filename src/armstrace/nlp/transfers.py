@@ -112,8 +112,19 @@ class TransferReading(RoleCompletion):
             if not (m.start() in goods_ends and _GOODS_ORIGIN_ASIDE.match(text, m.start()))
         ]  # "Mohajer-6 drones, which came from Iran,": the aside says where the goods came from
         triggers = find_transfer_cues(text, start, end)
-        if triggers and all(_within(t.start, asides) for t in triggers):
-            asides = []  # "Iran, which has shipped drones to Russia, denied it": the aside is the claim
+        clause_goods = [i for i in sent_items if start <= i.start < end]
+        if triggers and (
+            all(_within(t.start, asides) for t in triggers)
+            or (
+                any(_within(i.start, asides) for i in clause_goods)
+                and all(_within(i.start, asides) for i in clause_goods)
+                and any(_within(t.start, asides) for t in triggers)
+            )
+        ):
+            # "Iran, which has shipped drones to Russia, denied it": the aside is the claim; so
+            # is "sanctions against Turkey, which took delivery of S-400s, and ...", where all
+            # the goods are inside it
+            asides = []
         parties = [
             p for p in sent_parties if start <= p.start < end and not _within(p.start, asides)
         ]
