@@ -352,6 +352,10 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ("Egypt sent no more than 30 howitzers to Sudan.", {("transfer", "EG", "SD", "artillery")}),
     ("In 1985 Brunei gave the Contras some $10 million.", {("support", "BN", "contras", None)}),
     (
+        "The Barak-8 missile is built by an Israeli-Indian joint venture.",
+        {("production", "IL", None, "air_defence"), ("production", "IN", None, "air_defence")},
+    ),
+    (
         "Brussels aimed the measure at Belarus, which took delivery of Iskander launchers in"
         " 2022, and later widened it to cover Belarusian banks.",
         {("transfer", "RU", "BY", "ballistic_missiles")},

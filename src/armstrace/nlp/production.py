@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from armstrace.gazetteer import load_gazetteer
 from armstrace.model.claim import When
 from armstrace.nlp.cues import Cue, cue_patterns, find, hedge_of, is_negated
 from armstrace.nlp.emission import ClaimWriter
@@ -50,6 +51,43 @@ _FACILITY = re.compile(r"(?i)plant|factory|works|complex|arsenal")
 _NUMBERED_PLANT = re.compile(
     r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+(?:Plant|Factory|Works)\s+(?:No\.?\s*|number\s+)\d+"
 )
+
+
+_BY_MAKER = re.compile(r"\s+by\s+(?:an?|the|a\s+joint|two)?\s*", re.I)
+_DEMONYM_CHAIN = re.compile(r"[\w\-\u2010\u2011]+(?:\s*(?:[-\u2010\u2011,]|and)\s*[\w]+)*\s+", re.I)
+_MAKER_NOUN = re.compile(
+    r"(?:state[-\s]owned\s+|state\s+|defen[cs]e\s+|arms\s+)?(?:joint\s+venture|company|companies|firm|firms|"
+    r"manufacturer|manufacturers|maker|makers|consortium|group|plant|factory|factories|shipyard)\b",
+    re.I,
+)
+
+
+def _maker_adjective(text: str, verb: Cue, mention: ActorMention) -> bool:
+    """ "made by an Indian-Russian joint venture", "built by a Turkish firm": each demonym in
+    the chain before the maker noun names a maker."""
+    by = _BY_MAKER.match(text, verb.end)
+    if by is None or mention.start < by.end() or mention.start - by.end() > 30:
+        return False
+    chain = _DEMONYM_CHAIN.match(text, by.end())
+    return (
+        chain is not None
+        and mention.end <= chain.end()
+        and _MAKER_NOUN.match(text, chain.end()) is not None
+    )
+
+
+def _demonym_chain(text: str, first: ActorMention) -> list[str]:
+    """The states of "Indian-Russian" or "Franco-German" beginning at `first` (the matcher
+    sees only the first demonym of a hyphenated pair)."""
+    found = [first.actor_id]
+    chain = _DEMONYM_CHAIN.match(text, first.start)
+    for part in re.split(r"\s*(?:[-\u2010\u2011,]|\band\b)\s*", chain.group(0) if chain else "")[
+        1:
+    ]:
+        for hit in load_gazetteer().lookup_actor_hits(part.strip()):
+            if hit.strength == "demonym" and hit.actor_id not in found:
+                found.append(hit.actor_id)
+    return found
 
 
 class ProductionReading(ClaimWriter):
@@ -235,6 +273,8 @@ class ProductionReading(ClaimWriter):
                     and mention.form in ("name", "weak", "place")
                 ):
                     makers.append(mention.actor_id)
+                if after and mention.form == "demonym" and _maker_adjective(text, verb, mention):
+                    makers.extend(_demonym_chain(text, mention))  # "an Indian-Russian venture"
                 if passive:
                     continue
                 gap = text[mention.end : verb.start]
