@@ -352,6 +352,11 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ("Egypt sent no more than 30 howitzers to Sudan.", {("transfer", "EG", "SD", "artillery")}),
     ("In 1985 Brunei gave the Contras some $10 million.", {("support", "BN", "contras", None)}),
     (
+        "In 2019 the freighter carried rifles from Ukraine to Ethiopia.",
+        {("transfer", "UA", "ET", "small_arms")},
+    ),
+    ("The tanker was carrying jet fuel from Russia to Syria.", set()),
+    (
         "The Barak-8 missile is built by an Israeli-Indian joint venture.",
         {("production", "IL", None, "air_defence"), ("production", "IN", None, "air_defence")},
     ),

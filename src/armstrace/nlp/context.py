@@ -23,6 +23,7 @@ from armstrace.nlp.mentions import (
     find_calibers,
     find_items,
     find_vessels,
+    inside_proper_name,
     transport_aircraft,
 )
 from armstrace.parse.quantity import NumberMention, find_numbers
@@ -81,6 +82,7 @@ def scan_document(text: str) -> DocumentMentions:
         i for i in find_items(text)
         if not _inside(i.start, i.end, named) and not _overlaps(i, occupied) and not _not_goods(text, i)
         and not (i.category == "troops" and (i.start - 1 in ends or i.start - 2 in ends))
+        and not (i.generic and inside_proper_name(text, i.start, i.end))  # "Allied Workers Union"
     ]  # fmt: skip
     items = [_by_caliber(text, i, calibers) for i in items]
     items = _resolve_item_references(text, items)

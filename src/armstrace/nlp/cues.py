@@ -12,6 +12,7 @@ from functools import cache
 
 from armstrace.model.claim import HEDGES
 from armstrace.nlp.lexicon import compile_phrases, grouped_alternation, load_lexicon, phrase_pattern
+from armstrace.nlp.mentions import find_items, inside_proper_name
 from armstrace.nlp.phrases import PhraseMatcher
 
 
@@ -225,6 +226,7 @@ _FLIES_AIRCRAFT = re.compile(
 )
 
 
+_CARRIED_TO = re.compile(r"[^.;]{0,60}?\b(?:to|into)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 _CARRIERS = re.compile(r"(?i)\b(?:cargo|transport|freight|supply)\b")
 
 
@@ -237,6 +239,8 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
     pats = cue_patterns()
     out = []
     for m in pats.transfer.finditer(text, start, end):
+        if inside_proper_name(text, m.start(), m.end()):
+            continue  # "the South African Transport and Allied Workers Union": a name
         word = re.sub(r"\s+", " ", m.group(0).lower())
         if word == "armed" and _ADJECTIVAL_ARMED.match(text, m.end()):
             continue  # "armed groups": an adjective, not a delivery
@@ -251,6 +255,13 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
         if word.startswith("pass") and _PASSING_BY.match(text, m.end()):
             continue  # "passed through the Suez Canal": a route, not a hand-over
         label = pats.transfer_label.get(word, "give")
+        carried_to = (
+            _CARRIED_TO.match(text, m.end(), end)
+            if label == "use" and word.startswith("carr")
+            else None
+        )
+        if carried_to and any(m.end() <= i.start < carried_to.end() for i in find_items(text)):
+            label = "give"  # "the vessel had carried military material to Libya": a delivery
         flown = _FLIES_AIRCRAFT.match(text, m.end()) if word in _FLY_WORDS else None
         if flown is not None and not _CARRIERS.search(flown.group(0)):
             label = (

@@ -155,6 +155,34 @@ def find_actors(text: str, gaz: Gazetteer | None = None) -> list[ActorMention]:
     return found
 
 
+_CAPITAL_BEFORE = re.compile(r"(?:^|(?<=[^.!?:\s\"'\u201c(]\s))(?-i:[A-Z][\w\-]*)[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z][a-z][\w\-]*)")
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = re.findall(
+        r"[A-Za-z][\w\-']{3,}", text[line_start : line_end if line_end >= 0 else None]
+    )
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def inside_proper_name(text: str, start: int, end: int) -> bool:
+    """A capitalised common word inside a name: "Transport" in "the South African Transport and
+    Allied Workers Union", "Workers" there, "Arms" in "the Arms Trade Treaty"."""
+    if not text[start : start + 1].isupper() or text[start:end].isupper():
+        return False
+    if _title_case_line(text, start):
+        return False  # "Russia Has Fired North Korean Missiles": a headline capitalises all
+    before = text[max(0, start - 40) : start]
+    capital_before = _CAPITAL_BEFORE.search(before)
+    if capital_before is not None and capital_before.start() > 0:
+        return True  # a capitalised word before it that does not open the sentence
+    sentence_start = before.rstrip() == "" or before.rstrip()[-1:] in ".!?:\"'\u201c(\n"
+    return not sentence_start and _CAPITAL_AFTER.match(text, end) is not None
+
+
 def find_items(text: str) -> list[ItemMention]:
     """Generic terms and named systems; overlapping matches keep the longest."""
     m = build_matchers()
