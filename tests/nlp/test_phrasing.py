@@ -416,6 +416,10 @@ QUANTITY_CASES: list[tuple[str, tuple[float, str, str] | None]] = [
     ),
     ("Bulgarian ammunition worth about €500 million reached Ukraine in 2023.", None),
     ("Egypt sent no more than 30 howitzers to Sudan.", (30.0, "items", "at_most")),
+    (
+        "In 2018 Bahrain ordered 16 F-16V Block 70 jets from the United States.",
+        (16.0, "items", "exact"),
+    ),
 ]
 
 
@@ -505,3 +509,9 @@ def test_a_denied_sale_lends_its_parties_to_no_later_predicate(extractor: Extrac
         " the French frigates of the 1980s."
     )
     assert {(s, r) for _t, s, r, _c in _tuples(extractor, text, "2024-06-01")} <= {("FR", None)}
+
+
+def test_a_model_suffix_still_names_the_catalogued_system(extractor: Extractor) -> None:
+    text = "Taipei bought 66 F-16C/D fighters from the United States."
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert [(c.item.category, c.item.designation) for c in claims] == [("aircraft", "F-16C/D")]

@@ -128,10 +128,13 @@ def build_matchers() -> Matchers:
         for name in (weapon.designation, *weapon.aliases)
         if len(name) >= 3
     ]
-    weapon_index = PhraseIndex(weapon_entries, lower=False, plural=True)
+    weapon_index = PhraseIndex(weapon_entries, lower=False, plural=True, variant=_MODEL_SUFFIX)
     return Matchers(actor_index, forms, item_index, weapon_index)
 
 
+# "F-16C/D", "F-16V", "Su-30MK2", "T-72B3": capital letters (and a digit) after a designation
+# that ends in a digit name a model of it
+_MODEL_SUFFIX = re.compile(r"[A-Z]{1,3}\d?(?:/[A-Z]{1,3})?(?![\w])")
 _NOT_A_PARTY = "not-a-party"  # a masking name: matched so that no shorter name inside it is
 
 

@@ -164,8 +164,10 @@ class PhraseIndex:
         lower: bool,
         plural: bool = False,
         group: str = "extraction",
+        variant: re.Pattern[str] | None = None,
     ) -> None:
         self.lower = lower
+        self.variant = variant  # a model suffix a key ending in a digit may take ("F-16" + "C/D")
         seen: dict[str, object] = {}
         for phrase, value in entries:
             for form in variants(phrase, plural=plural):
@@ -194,7 +196,12 @@ class PhraseIndex:
             ):
                 continue
             if end < len(folded) and _WORD.match(folded[end]) and _WORD.match(folded[end - 1]):
-                continue
+                suffix = (
+                    self.variant.match(folded, end) if self.variant and key[-1].isdigit() else None
+                )
+                if suffix is None:
+                    continue
+                end = suffix.end()  # "F-16C/D", "Su-30MK2": a model of the system named
             hits.append((start, end, key, value))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept: list[tuple[int, int, str, object]] = []

@@ -103,7 +103,7 @@ _SPAN_OF_TIME = re.compile(
     re.I,
 )
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:No\.?|[Nn]umber|Type|Plant|Resolution|[Pp]age|[Aa]rticle)\s*$"
+    r"(?:No\.?|[Nn]umber|Type|Plant|Resolution|[Pp]age|[Aa]rticle|Block|Batch|Lot)\s*$"
 )
 
 
