@@ -515,3 +515,13 @@ def test_a_model_suffix_still_names_the_catalogued_system(extractor: Extractor) 
     text = "Taipei bought 66 F-16C/D fighters from the United States."
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert [(c.item.category, c.item.designation) for c in claims] == [("aircraft", "F-16C/D")]
+
+
+def test_a_count_with_its_noun_left_out_counts_the_goods_named_before(
+    extractor: Extractor,
+) -> None:
+    text = "Russia sent 20 tanks to Syria in 2015, and 30 in 2016."
+    counts = {
+        c.quantity.value for c in extractor.extract_text(text, "case", "2024-06-01") if c.quantity
+    }
+    assert counts == {20.0, 30.0}

@@ -97,6 +97,10 @@ def bind_quantities(
                 and re.match(r"^\s*(?:[,.;]|since|so\s+far|to\s+date|in\s+total|$)", after)
             ):
                 unit, category = last_unit, "munitions"
+        if unit is None and item is None and not number.currency:
+            item = _elided(text, start, number, after, items)
+            if item is not None:
+                unit, category = "items", item.category
         if unit is None and item is None:
             continue
         if category is None:
@@ -117,6 +121,31 @@ def bind_quantities(
             )
         )
     return bound
+
+
+_ELIDED_AFTER = re.compile(
+    r"\s*(?:more|others?|additional|further|extra)?\s*(?:$|[,;.:)]|\b(?:in|on|by|during|last|this|"
+    r"that|the\s+following|and|to|for|were|was|followed|arrived|reached|later|soon|then)\b)",
+    re.I,
+)
+_ELIDED_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|then|another|a\s+further|a\s+second|a\s+third)\s+)$", re.I)
+
+
+def _elided(
+    text: str, clause_start: int, number: NumberMention, after: str, items: list[ItemMention]
+) -> ItemMention | None:
+    """ "TOW missiles were flown to Iran: 1,000 in February and 500 more in October": a count
+    with its noun left out counts the goods named last before it in the clause."""
+    if not _ELIDED_AFTER.match(after) or number.value < 2:
+        return None
+    if not _ELIDED_BEFORE.search(text, max(clause_start, number.start - 12), number.start):
+        return None
+    earlier = [
+        i for i in items
+        if clause_start <= i.start and i.end <= number.start and number.start - i.end <= 160
+        and i.category not in ("munitions", *SUPPORT_CATEGORIES)
+    ]  # fmt: skip
+    return earlier[-1] if earlier else None
 
 
 def _priced_category(items: list[ItemMention], start: int, end: int) -> str | None:
