@@ -125,25 +125,60 @@ def bind_quantities(
 
 _ELIDED_AFTER = re.compile(
     r"\s*(?:more|others?|additional|further|extra)?\s*(?:$|[,;.:)]|\b(?:in|on|by|during|last|this|"
-    r"that|the\s+following|and|to|for|were|was|followed|arrived|reached|later|soon|then)\b)",
+    r"that|the\s+following|and|to|for|were|was|followed|arrived|reached|later|soon|then|approved|"
+    r"delivered|ordered|sold|shipped|promised|pledged|supplied|sent|committed|handed|bought)\b)",
     re.I,
 )
-_ELIDED_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|then|another|a\s+further|a\s+second|a\s+third)\s+)$", re.I)
+_COUNTING_NOUN = re.compile(
+    r"\s*(?:more\s+|additional\s+|further\s+)?(?P<noun>launcher|system|batter|unit|squadron|regiment)"
+    r"(?:s|ies|y)?\b(?:\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+# what each counting noun can count: launchers are rocket or air-defence systems, not missiles
+_COUNTS: dict[str, tuple[str, ...] | None] = {
+    "launcher": ("mrl", "air_defence", "rpg"),
+    "batter": ("air_defence", "mrl", "cruise_missiles", "ballistic_missiles", "artillery"),
+    "squadron": ("aircraft", "air_defence"),
+    "regiment": ("air_defence", "mrl", "artillery", "ballistic_missiles"),
+    "system": None,
+    "unit": None,
+}
+_ELIDED_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|then|another|a\s+further|a\s+second|a\s+third|the\s+first|the\s+last|"
+    r"the\s+remaining|the\s+other)\s+)$",
+    re.I,
+)
 
 
 def _elided(
     text: str, clause_start: int, number: NumberMention, after: str, items: list[ItemMention]
 ) -> ItemMention | None:
     """ "TOW missiles were flown to Iran: 1,000 in February and 500 more in October": a count
-    with its noun left out counts the goods named last before it in the clause."""
-    if not _ELIDED_AFTER.match(after) or number.value < 2:
+    with its noun left out counts the goods named last before it in the clause; so does a count
+    of launchers, batteries or systems ("raised its HIMARS order to 29 launchers"), or of the
+    named system after "of" ("three batteries of BrahMos")."""
+    counting = _COUNTING_NOUN.match(after)
+    fits = _COUNTS[counting.group("noun").lower()] if counting else None
+    if counting is not None:
+        named_after = [
+            i for i in items
+            if 0 <= i.start - (number.end + counting.end()) <= 12 and not i.generic
+            and (fits is None or i.category in fits)
+        ]  # fmt: skip
+        if named_after:
+            return named_after[0]
+    elif not _ELIDED_AFTER.match(after) or not _ELIDED_BEFORE.search(
+        text, max(clause_start, number.start - 12), number.start
+    ):
         return None
-    if not _ELIDED_BEFORE.search(text, max(clause_start, number.start - 12), number.start):
+    if number.value < 2:
         return None
     earlier = [
         i for i in items
         if clause_start <= i.start and i.end <= number.start and number.start - i.end <= 160
         and i.category not in ("munitions", *SUPPORT_CATEGORIES)
+        and (counting is None or not i.generic)
+        and (fits is None or i.category in fits)
     ]  # fmt: skip
     return earlier[-1] if earlier else None
 
