@@ -420,6 +420,21 @@ QUANTITY_CASES: list[tuple[str, tuple[float, str, str] | None]] = [
         "In 2018 Bahrain ordered 16 F-16V Block 70 jets from the United States.",
         (16.0, "items", "exact"),
     ),
+    (
+        "Romania bought HIMARS from the United States in 2022 and later raised the order to 18"
+        " launchers.",
+        (18.0, "items", "exact"),
+    ),
+    (
+        "- Javelin missiles for Estonia: 120 approved by Washington in 2021.",
+        (120.0, "items", "exact"),
+    ),
+    (
+        "The Philippines signed a contract with India in 2022 for three batteries of BrahMos"
+        " missiles.",
+        (3.0, "items", "exact"),
+    ),
+    ("Iran sent C-802 missiles with two launchers to the Houthis.", None),
 ]
 
 
