@@ -540,3 +540,13 @@ def test_a_count_with_its_noun_left_out_counts_the_goods_named_before(
         c.quantity.value for c in extractor.extract_text(text, "case", "2024-06-01") if c.quantity
     }
     assert counts == {20.0, 30.0}
+
+
+def test_a_second_state_in_a_sentence_gives_what_it_said_it_would(extractor: Extractor) -> None:
+    text = (
+        "Norway sent NASAMS launchers to Ukraine in 2022. Spain pledged a battery in May, and the"
+        " Netherlands said it would contribute two launchers and missiles."
+    )
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    netherlands = [c for c in claims if c.supplier == "NL"]
+    assert [(c.recipient, c.source) for c in netherlands] == [("UA", "Netherlands")]

@@ -94,7 +94,11 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
             self.previous_caption = None
         else:
             attributions = find_attributions(text, sent.start, sent.end, actors)
-            excluded = {id(a) for att in attributions for a in att.actors if not att.denial}
+            labels = cue_patterns().transfer_label
+            excluded = {
+                id(a) for att in attributions for a in att.actors
+                if not att.denial and att.verb.lower() not in labels
+            }  # fmt: skip  # "Germany pledged a battery": the pledger gives, it does not only assert
             parties = [
                 _acting_forces(text, a)
                 for a in actors

@@ -88,7 +88,7 @@ def split_sentences(text: str) -> list[Sentence]:
 _CLAUSE_BREAK = re.compile(
     r",?\s+(?:but|while|whereas|although|though|yet)\s+(?=\w)|;\s+(?=[a-z])"
     r"|\s+and\s+(?:he|she|they|it|officials?)?\s*(?:added|said|claimed|noted|warned|stressed)\s+(?:that\s+)?"
-    r"|,\s+and\s+(?=(?-i:[A-Z]))"
+    r"|,\s+and\s+(?=(?:the\s+)?(?-i:[A-Z]))"
     r"|,?\s+(?=and\s+then\s+(?:\w+\s+)?(?:handed|passed|sent|shipped|transferred|moved|forwarded|smuggled|delivered|given|trucked|flown|sold)\b)",
     re.I,
 )

@@ -295,7 +295,8 @@ class TransferReading(RoleCompletion):
                 )  # "... to Hezbollah. It sent the shipment towards Latakia, Syria"
             recipients = [r for r in recent_flow.recipients if not r.isupper()]
         hedge = "denied" if denial is not None else self._hedge(clause, attributions)
-        source = next((a.source for a in attributions), None)
+        inside = [a for a in attributions if start <= a.start < end]
+        source = next((a.source for a in inside or attributions), None)  # the clause's own first
         lender = recent(self.flow, index, 2)
         if source is None and lender is not None and not roles.suppliers and not roles.recipients:
             source = lender.source  # "The number has jumped from 28,000": the same asserter goes on
