@@ -349,6 +349,14 @@ CASES: list[tuple[str, set[Tuple]]] = [
         {("transfer", "YE", "al-shabaab", "munitions")},
     ),
     ("Spain sells no tanks to Morocco.", set()),
+    (
+        "Egypt bought Rafale jets and guided bombs from France.",
+        {("transfer", "FR", "EG", "aircraft"), ("transfer", "FR", "EG", "munitions")},
+    ),
+    (
+        "Egypt bought Rafale jets and other weapons from France.",
+        {("transfer", "FR", "EG", "aircraft")},
+    ),
     ("Egypt sent no more than 30 howitzers to Sudan.", {("transfer", "EG", "SD", "artillery")}),
     ("In 1985 Brunei gave the Contras some $10 million.", {("support", "BN", "contras", None)}),
     (

@@ -184,9 +184,17 @@ def group_items(
     return list(entries.values())
 
 
+# munitions that are goods of their own, kept beside more specific goods ("weapons" is a summary)
+_CONCRETE_MUNITIONS = re.compile(r"(?i)\bbombs?\b")
+
+
 def drop_generic(entries: list[ItemEntry], quantified: set[str]) -> list[ItemEntry]:
     """Keep `munitions` only when nothing more specific is named or a quantity counts it."""
     specific = [e for e in entries if e.category != "munitions"]
     if not specific:
         return entries
-    return [e for e in entries if e.category != "munitions" or "munitions" in quantified]
+    return [
+        e for e in entries
+        if e.category != "munitions" or "munitions" in quantified
+        or any(_CONCRETE_MUNITIONS.search(m.text) for m in e.mentions)
+    ]  # fmt: skip  # "F-15 fighters and guided bombs": bombs are goods of their own, not a summary
