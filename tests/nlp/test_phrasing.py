@@ -350,6 +350,10 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Spain sells no tanks to Morocco.", set()),
     (
+        "In 2015 Bulgaria sold 400 grenade launchers to the Iraqi army.",
+        {("transfer", "BG", "IQ", "grenades")},
+    ),
+    (
         "Egypt bought Rafale jets and guided bombs from France.",
         {("transfer", "FR", "EG", "aircraft"), ("transfer", "FR", "EG", "munitions")},
     ),
@@ -443,6 +447,7 @@ QUANTITY_CASES: list[tuple[str, tuple[float, str, str] | None]] = [
         (3.0, "items", "exact"),
     ),
     ("Iran sent C-802 missiles with two launchers to the Houthis.", None),
+    ("Couriers for the cartel were paid about $200 per rifle smuggled from Arizona.", None),
 ]
 
 
