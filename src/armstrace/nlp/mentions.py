@@ -266,6 +266,16 @@ def transport_aircraft() -> frozenset[str]:
 _SEIZING = (r"intercepted", r"seized", r"detained", r"boarded", r"searched", r"impounded",
             r"inspected", r"pulled\s+over", r"stopped")  # fmt: skip
 _NAMING = ("named", "called", "christened")
+_SUBJECT_PARTICIPLES = ("carrying", "loaded", "laden", "seized", "intercepted", "stopped", "boarded",
+                        "sailing", "bound", "headed", "transporting", "route")  # fmt: skip
+
+
+@cache
+def _vessel_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The title prefixes (as written) and the last word of each vessel head (folded)."""
+    conv = load_lexicon().conveyance
+    heads = {re.split(r"[\s\-\u2010\u2011]+", str(h).casefold())[-1] for h in conv["vessel_heads"]}
+    return tuple(str(p) for p in conv["vessel_prefixes"]), tuple(sorted(heads))
 
 
 def _needs(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -295,7 +305,7 @@ def _vessel_patterns() -> tuple[
     )
     subject = re.compile(
         rf"(?:^|(?<=[.!?]\s))The\s+{name}\s+(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+){{0,4}}?"
-        r"(?:carrying|loaded|laden|seized|intercepted|stopped|boarded|sailing|bound|headed|en\s+route|transporting)\b"
+        rf"(?:{'|'.join(_SUBJECT_PARTICIPLES[:-1])}|en\s+route)\b"
     )
     seized = re.compile(
         rf"(?i:\b(?:{'|'.join(_SEIZING)}))\s+"
@@ -319,9 +329,18 @@ def find_vessels(text: str) -> list[VesselMention]:
     known = build_matchers().actor_forms
     found: list[VesselMention] = []
     folded = text.casefold()  # what `(?i)` matches, for the cheap checks below
+    prefixes, heads = _vessel_words()
+    has_head = any(w in folded for w in heads)
     for pattern in (prefixed, headed, subject, aboard, seized, named_as):
+        # each pattern needs a word most articles lack: skip its scan when the text has none
+        if pattern is prefixed and not any(p in text for p in prefixes):
+            continue
+        if pattern in (headed, named_as) and not has_head:
+            continue
+        if pattern is subject and not any(w in folded for w in _SUBJECT_PARTICIPLES):
+            continue
         if pattern is seized and not any(w in folded for w in _needs(_SEIZING)):
-            continue  # most articles seize nothing: skip the pattern's scan
+            continue
         if pattern is named_as and not any(w in folded for w in _NAMING):
             continue
         if pattern is aboard and "board" not in folded:
