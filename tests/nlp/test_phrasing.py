@@ -563,3 +563,17 @@ def test_a_second_state_in_a_sentence_gives_what_it_said_it_would(extractor: Ext
     claims = extractor.extract_text(text, "case", "2024-06-01")
     netherlands = [c for c in claims if c.supplier == "NL"]
     assert [(c.recipient, c.source) for c in netherlands] == [("UA", "Netherlands")]
+
+
+def test_goods_sold_on_go_to_their_buyer_and_keep_the_system_named_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "In 2019, Yemeni troops found four U.S.-made Javelin missiles at a base used by the"
+        " Houthis. The missiles had been sold to Saudi Arabia."
+    )
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    sold = [c for c in claims if c.evidence.text.startswith("The missiles")]
+    assert [(c.supplier, c.recipient, c.via, c.item.category) for c in sold] == [
+        ("US", "SA", [], "atgm")
+    ]

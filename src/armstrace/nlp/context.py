@@ -97,7 +97,7 @@ _BACK_REFERENCE = re.compile(r"\b(?:these|those|such|the\s+same)\s+(?:[\w\-]+\s+
 # "the drone", "three of the fighters": a definite noun right after a named system points back
 # at it, if it was named close enough before
 _DEFINITE = re.compile(
-    r"\b(?:the|its|their)\s+(?:(?:new|first|latest|same|Turkish|Chinese|Russian)\s+)?$"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:new|first|latest|same|Turkish|Chinese|Russian)\s+)?$"
 )
 _DEFINITE_REACH = 1500
 _NOUN_FITS = {

@@ -68,6 +68,7 @@ _NO_OBJECT = re.compile(
 )
 
 
+_SALE = re.compile(r"(?i)(?:sold|sell|sells|selling|sale|sales|bought|buy|buys|purchased|ordered)")
 _NEXT_PREDICATE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
@@ -288,6 +289,7 @@ class TransferReading(RoleCompletion):
         if (
             recent_flow and suppliers and recipients and set(suppliers) <= set(recent_flow.suppliers)
             and all(r.isupper() for r in recipients) and any(not r.isupper() for r in recent_flow.recipients)
+            and not any(_SALE.fullmatch(t.text) for t in live)  # "had been sold to France": the buyer
         ):  # fmt: skip
             for state in recipients:
                 roles.add(
