@@ -577,3 +577,28 @@ def test_goods_sold_on_go_to_their_buyer_and_keep_the_system_named_before(
     assert [(c.supplier, c.recipient, c.via, c.item.category) for c in sold] == [
         ("US", "SA", [], "atgm")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In May 2001 the Israeli navy stopped the Santorini with a load of rifles bound for Gaza.",
+            [("interdiction", "PS", "small_arms", "Santorini")],
+        ),
+        (
+            "In 2020 the Greek frigate Spetsai inspected the Kirkuk, which was carrying rifles to"
+            " Libya.",
+            [("interdiction", "LY", "small_arms", "Kirkuk")],
+        ),
+    ],
+)
+def test_a_named_ship_stopped_or_inspected_is_a_seizure_and_the_seizing_ship_no_cargo(
+    extractor: Extractor, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    found = [
+        (c.type, c.recipient, c.item.category, c.conveyance.name if c.conveyance else None)
+        for c in claims
+    ]
+    assert found == expected

@@ -81,13 +81,30 @@ _VESSEL_NAME_AFTER = re.compile(
 )
 
 
+_STOPPED_SHIP = re.compile(
+    r"\b(?P<verb>stopped|inspected|boarded|searched|intercepted|detained|impounded)\s+(?:the\s+)?"
+    r"(?:[\w\-]+(?:-owned|-flagged)\s+)?(?:(?:cargo\s+)?(?:ship|vessel|freighter|dhow|tanker)\s+)?"
+    r"(?:(?:MV|M/V|MS|SS)\s+)?$",
+    re.I,
+)
+
+
+_STOPPED_NAMED = re.compile(
+    r"\b(?:stopped|inspected|boarded|searched|intercepted|detained|impounded)\s+(?:the\s+)?"
+    r"(?:MV\s+|M/V\s+)?(?-i:[A-Z][\w\-]+)",
+    re.I,
+)
+
+
 def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -> list[ItemMention]:
     """Drop named ships from a seizure's goods: in "the French frigate Provence seized rifles"
     the frigate makes the seizure and in "seized the freighter Jie Shun" it carries the goods;
     neither is goods (nor, with its flag's demonym, made goods)."""
     if not any(i.category in ("ships", "aircraft") for i in items):
         return items  # the usual case, decided before the seizure verbs' long pattern runs
-    seize = cue_patterns().seize.search(text, sent.start, sent.end)
+    seize = cue_patterns().seize.search(text, sent.start, sent.end) or _STOPPED_NAMED.search(
+        text, sent.start, sent.end
+    )
     if seize is None:
         return items
     carriers = transport_aircraft()
@@ -159,6 +176,12 @@ class SeizureReading(ClaimWriter):
         discover = pats.discover.search(text, sent.start, sent.end)
         vessels = self.mentions.between("vessels", sent.start, sent.end)
         named = [v for v in vessels if v.name]
+        if not seize and not referring:
+            for vessel in named:  # "the navy had stopped the Santorini": a named ship stopped
+                verb = _STOPPED_SHIP.search(text, max(sent.start, vessel.start - 24), vessel.start)
+                if verb is not None and not is_negated(text, sent.start, verb.start()):
+                    seize = [Cue(verb.start(), verb.end(), "seize", verb.group("verb"))]
+                    break
         frame = self.frame
         continuing = frame is not None and (
             reopened or frame.paragraph == sent.paragraph or anaphoric
