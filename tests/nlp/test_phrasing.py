@@ -350,6 +350,10 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Spain sells no tanks to Morocco.", set()),
     (
+        "The mortars had been sent by al-Shabaab from Somalia to Kenya.",
+        {("transfer", "al-shabaab", "KE", "mortars")},
+    ),
+    (
         "In 2015 Bulgaria sold 400 grenade launchers to the Iraqi army.",
         {("transfer", "BG", "IQ", "grenades")},
     ),

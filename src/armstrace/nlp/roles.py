@@ -124,6 +124,8 @@ _SHIFT = re.compile(
     r"\b(?:shift|switch|move|turn)\w*\s+(?:away\s+)?from\s+[^.;]{1,60}?\s+(?:to|towards?)\s+(?:the\s+)?$",
     re.I,
 )
+_BY_AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}[\w\-]+['\u2019]s\s+)?$")
+_FROM_PLACE = re.compile(r"(?i)\bfrom\s+$")
 _RELATIVE_SUBJECT = re.compile(
     r"\s*,\s*(?:which|who)\s+(?:(?:had|has|have|also|later|then|now|recently|reportedly|allegedly|"
     r"itself|in\s+turn)\s+){0,2}",
@@ -290,6 +292,19 @@ def assign_roles(
             and _COORD.match(text[parties[i - 1].end : parties[i].start])
         ):
             labels[i] = labels[i - 1]
+    # "sent by the PFLP-GC from Lebanon": the group sent it, the state it left from is a stop
+    by_group = any(
+        label == "supplier" and not m.actor_id.isupper() and _BY_AGENT.search(text, max(start, m.start - 30), m.start)
+        for m, label in zip(parties, labels, strict=True)
+    )  # fmt: skip
+    if by_group:
+        for i, (mention, label) in enumerate(zip(parties, labels, strict=True)):
+            if (
+                label == "supplier"
+                and mention.actor_id.isupper()
+                and _FROM_PLACE.search(text, max(start, mention.start - 8), mention.start)
+            ):
+                labels[i] = "via"
     for mention, label in zip(parties, labels, strict=True):
         if label in ("recipient", "supplier", "via"):
             roles.add(
