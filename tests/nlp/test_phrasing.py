@@ -350,6 +350,11 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Spain sells no tanks to Morocco.", set()),
     (
+        "In 1984 Honduran troops shot down a cargo plane loaded with rifles for the Contras.",
+        {("interdiction", None, "contras", "small_arms")},
+    ),
+    ("Ukraine's air force said it shot down five Russian jets and two drones.", set()),
+    (
         "The mortars had been sent by al-Shabaab from Somalia to Kenya.",
         {("transfer", "al-shabaab", "KE", "mortars")},
     ),

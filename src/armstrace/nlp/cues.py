@@ -113,7 +113,8 @@ def cue_patterns() -> CuePatterns:
         ),
         shot_in_flight=re.compile(
             r"(?:intercept\w*|shot\s+down|shoot\s+down|downed)\s+(?:(?:the|a|an|more|some|several|"
-            r"dozens\s+of|hundreds\s+of|most|all|of|[\d,]+|[a-z]+ian|[a-z]+ese|[a-z]+i|enemy|hostile|"
+            r"dozens\s+of|hundreds\s+of|most|all|of|[\d,]+|one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"several|many|[a-z]+ian|[a-z]+ese|[a-z]+i|enemy|hostile|"
             r"incoming|russian|pakistani|iranian|israeli)\s+){0,3}"
             + phrase_pattern(trig["interception_in_flight"], plural=False),
             re.I,
