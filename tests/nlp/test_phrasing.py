@@ -611,3 +611,12 @@ def test_a_named_ship_stopped_or_inspected_is_a_seizure_and_the_seizing_ship_no_
         for c in claims
     ]
     assert found == expected
+
+
+def test_the_air_force_is_the_state_the_article_is_about(extractor: Extractor) -> None:
+    text = (
+        "Kenya has rebuilt its air force since 2015, and Kenya now flies several new types."
+        " In June the air force received two Z-9 helicopters from China."
+    )
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert {(c.supplier, c.recipient) for c in claims} == {("CN", "KE")}

@@ -23,7 +23,11 @@ _COUNTRY = re.compile(
     re.I,
 )
 _ARMY = re.compile(
-    r"(?<![A-Z][a-z]{2}\s)(?<!['\u2019]s\s)\bthe\s+(?:army|military|junta|regime|armed\s+forces|military\s+government|generals)\b(?!\s+of\b)",
+    r"(?<!['\u2019]s\s)\bthe\s+(?:army|military|junta|regime|armed\s+forces|military\s+government|generals|"
+    r"air\s+force|navy)\b(?!\s+of\b)",
+)
+_NAME_BEFORE = re.compile(
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s)[A-Z][a-z]{2}\s$"
 )
 _BOTH = re.compile(
     r"\b(?:both\s+(?:governments|countries|states|capitals)|the\s+two\s+(?:governments|countries|states))\b",
@@ -92,6 +96,8 @@ class AnaphoraState:
             if self.states:
                 found.append(ActorMention(m.start(), m.end(), m.group(0), self.states[-1], "name"))
         for m in _ARMY.finditer(text, start, end):
+            if _NAME_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                continue  # a short capitalised word right before: part of a name, unless a month
             local = [
                 a.actor_id
                 for a in sentence
