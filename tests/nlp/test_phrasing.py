@@ -620,3 +620,12 @@ def test_the_air_force_is_the_state_the_article_is_about(extractor: Extractor) -
     )
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert {(c.supplier, c.recipient) for c in claims} == {("CN", "KE")}
+
+
+def test_it_received_after_a_fronted_supplier_is_the_buyer_read_last(extractor: Extractor) -> None:
+    text = (
+        "Egypt keeps buying widely. It ordered Rafale jets from France, and Paris approved the"
+        " sale of missiles as well. From Germany it received four submarines in 2021."
+    )
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert ("DE", "EG", "ships") in {(c.supplier, c.recipient, c.item.category) for c in claims}

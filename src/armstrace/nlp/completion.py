@@ -69,16 +69,25 @@ class RoleCompletion(ClaimWriter):
             )
             if antecedent and antecedent not in recipients:
                 suppliers = [antecedent]
+        buyer = (
+            adjacent.recipients[0]
+            if adjacent is not None and len(adjacent.recipients) == 1
+            else self.last_subject
+        )  # "It ordered F-16s from the United States ... From Turkey it received": the buyer
         if (
             roles.subject_pronoun
             and not recipients
             and live
             and live[0].label == "receive"
-            and self.last_subject is not None
-            and self.last_subject not in suppliers
-            and not any(p.end <= live[0].start for p in sent_parties if p.form in ("name", "weak"))
+            and buyer is not None
+            and buyer not in suppliers
+            and not any(
+                p.end <= live[0].start and p.actor_id not in suppliers
+                for p in sent_parties
+                if p.form in ("name", "weak")
+            )  # "From Turkey it received ...": the named supplier is no subject
         ):
-            recipients = [self.last_subject]  # "Armenia is ... It received Iskander missiles"
+            recipients = [buyer]  # "Armenia is ... It received Iskander missiles"
         using = bool(live) and all(t.label == "use" for t in live)
         if using and recipients and not suppliers:
             maker = self._catalogue_maker(clause, recipients)
