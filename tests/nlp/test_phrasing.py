@@ -629,3 +629,12 @@ def test_it_received_after_a_fronted_supplier_is_the_buyer_read_last(extractor: 
     )
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert ("DE", "EG", "ships") in {(c.supplier, c.recipient, c.item.category) for c in claims}
+
+
+def test_an_aside_after_the_subject_does_not_take_its_place(extractor: Extractor) -> None:
+    text = (
+        "Jordan, mending ties with the Gulf states it had angered during the war with Iraq,"
+        " sent Bahrain rifles and armoured vehicles in 1994."
+    )
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert {(c.supplier, c.recipient, c.source) for c in claims} == {("JO", "BH", None)}

@@ -46,6 +46,13 @@ class Attribution:
     verb: str = ""
 
 
+_STATES_NOUN = re.compile(
+    r"(?:\b(?:the|other|many|some|two|three|several|member|neighbouring|neighboring|western|arab|gulf|"
+    r"african|european|baltic|nordic|allied|these|those|both|all|island|coastal|frontline|nato))\s+$",
+    re.I,
+)
+
+
 def find_attributions(
     text: str, start: int, end: int, actors: list[ActorMention]
 ) -> list[Attribution]:
@@ -71,6 +78,10 @@ def find_attributions(
             continue  # "the United States", "Reports emerged": a name or a noun, not a verb
         if _ARTICLE_BEFORE.search(text, max(start, m.start() - 6), m.start()):
             continue  # "an estimated 100", "the alleged shipment": an adjective, not a verb
+        if m.group(0).lower() in ("states", "state") and _STATES_NOUN.search(
+            text, max(start, m.start() - 16), m.start()
+        ):
+            continue  # "the Arab states it had alienated", "Gulf states": a noun, not "X states"
         window = max(start, m.start() - _LOOK_BACK)
         bounds = list(_NP_BOUNDARY.finditer(text[window : m.start()]))
         if window > start:

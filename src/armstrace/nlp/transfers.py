@@ -45,6 +45,9 @@ TRAINS_PEOPLE = re.compile(
     r"(?:officers|soldiers|troops|pilots|crews|personnel|forces|fighters|cadets|units|specialists|"
     r"operators|commandos|militiamen|recruits|gunners|technicians|engineers)\b"
 )
+_SUBJECT_ASIDE = re.compile(
+    r"\s*(?:The\s+)?(?-i:[A-Z][\w\-']*)(?:\s+(?-i:[A-Z][\w\-']*)){0,3}(?P<aside>,\s+(?-i:[a-z]+ing)\s[^,;]{3,120},)"
+)
 _GOODS_ORIGIN_ASIDE = re.compile(
     r",\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:came|come|comes|were|was|are|is|had\s+been|have\s+been)\b",
     re.I,
@@ -112,6 +115,9 @@ class TransferReading(RoleCompletion):
             for m in _ASIDE.finditer(text, start, end)
             if not (m.start() in goods_ends and _GOODS_ORIGIN_ASIDE.match(text, m.start()))
         ]  # "Mohajer-6 drones, which came from Iran,": the aside says where the goods came from
+        opening = _SUBJECT_ASIDE.match(text, start, end)
+        if opening is not None:  # "Egypt, reconciling with ... Israel, sent Iraq ammunition"
+            asides.append((opening.start("aside"), opening.end()))
         triggers = find_transfer_cues(text, start, end)
         clause_goods = [i for i in sent_items if start <= i.start < end]
         if triggers and (
