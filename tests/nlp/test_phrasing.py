@@ -350,6 +350,10 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Spain sells no tanks to Morocco.", set()),
     (
+        "Greece ordered 18 used Mirage jets from France and cited Turkey's build-up as a reason.",
+        {("transfer", "FR", "GR", "aircraft")},
+    ),
+    (
         "In 1984 Honduran troops shot down a cargo plane loaded with rifles for the Contras.",
         {("interdiction", None, "contras", "small_arms")},
     ),

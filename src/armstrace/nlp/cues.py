@@ -227,6 +227,12 @@ _FLIES_AIRCRAFT = re.compile(
 )
 
 
+_SECOND_HAND = re.compile(
+    r"(?:\b(?:the|a|its|their|some|several|many|few|of|\d[\d,]*|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|dozens|hundreds)|\bsecond-hand)\s+$",
+    re.I,
+)
+BUILD_UP = re.compile(r"[-\u2010\u2011\s]up\b", re.I)
 _CARRIED_TO = re.compile(r"[^.;]{0,60}?\b(?:to|into)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 _CARRIERS = re.compile(r"(?i)\b(?:cargo|transport|freight|supply)\b")
 
@@ -243,6 +249,10 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
         if inside_proper_name(text, m.start(), m.end()):
             continue  # "the South African Transport and Allied Workers Union": a name
         word = re.sub(r"\s+", " ", m.group(0).lower())
+        if word == "used" and _SECOND_HAND.search(text, max(start, m.start() - 16), m.start()):
+            continue  # "ordered 12 used Rafales": second-hand goods, not their use
+        if word.startswith("build") and BUILD_UP.match(text, m.end()):
+            continue  # "Serbia's build-up", "a military build-up": a noun, not a delivery
         if word == "armed" and _ADJECTIVAL_ARMED.match(text, m.end()):
             continue  # "armed groups": an adjective, not a delivery
         if word.startswith("fl") and _FLYING_NOT_CARRYING.match(text, m.end()):

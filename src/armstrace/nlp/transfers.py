@@ -13,7 +13,15 @@ from functools import cache
 from armstrace.model.claim import When
 from armstrace.nlp.attribution import Attribution
 from armstrace.nlp.completion import RoleCompletion
-from armstrace.nlp.cues import Cue, cue_patterns, find, find_transfer_cues, hedge_of, is_negated
+from armstrace.nlp.cues import (
+    BUILD_UP,
+    Cue,
+    cue_patterns,
+    find,
+    find_transfer_cues,
+    hedge_of,
+    is_negated,
+)
 from armstrace.nlp.items import drop_generic, group_items, is_target
 from armstrace.nlp.lexicon import load_lexicon
 from armstrace.nlp.mentions import ActorMention, ItemMention, find_items
@@ -146,7 +154,10 @@ class TransferReading(RoleCompletion):
             items = [
                 i for i in sent_items if i.end <= start and i.category not in SUPPORT_CATEGORIES
             ]
-        support_cues = find(pats.support, text, start, end, "support")
+        support_cues = [
+            c for c in find(pats.support, text, start, end, "support")
+            if not (c.text.lower().startswith("build") and BUILD_UP.match(text, c.end))
+        ]  # fmt: skip  # "Serbia's build-up": a noun, not building for someone
         live = [
             t for t in triggers if not is_negated(text, start, t.start) and not _no_goods(text, t)
         ]
