@@ -642,3 +642,16 @@ def test_an_aside_after_the_subject_does_not_take_its_place(extractor: Extractor
     )
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert {(c.supplier, c.recipient, c.source) for c in claims} == {("JO", "BH", None)}
+
+
+def test_a_table_rows_type_column_names_the_goods_it_counts(extractor: Extractor) -> None:
+    text = (
+        "Bolivia has bought arms from China since 2010.\n\n"
+        "| System | Type | Supplier | Number |\n| QLZ-87 | grenade launcher | China | 40 |\n"
+    )
+    found = {
+        (c.supplier, c.recipient, c.item.category, c.quantity.value)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+        if c.quantity is not None
+    }
+    assert found == {("CN", "BO", "grenades", 40.0)}

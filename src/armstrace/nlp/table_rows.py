@@ -43,8 +43,8 @@ class TableReading(SeizureReading, ProductionReading):
             recipients = recipients or list(context.recipients)
         if not suppliers and self.cargo_origin:
             suppliers = [self.cargo_origin]
-        cargo = table.cell(cells, "cargo")
-        span = (cargo.start, cargo.end) if cargo else (sent.start, sent.end)
+        goods = table.cells(cells, "cargo")  # "| AK-103 | assault rifle |": name and type
+        span = (goods[0].start, goods[-1].end) if goods else (sent.start, sent.end)
         items = self._goods_between(*span)
         numbers = self.mentions.between("numbers", *span)
         bound = bind_quantities(self.text, span, numbers, items, None)

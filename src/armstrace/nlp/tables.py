@@ -40,7 +40,8 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
     (
         "cargo",
         re.compile(
-            r"\b(?:cargo|items?|weapons|found|contents|materiel|equipment|what|systems?|seized)\b",
+            r"\b(?:cargo|items?|weapons|found|contents|materiel|equipment|what|systems?|seized|type|model|"
+            r"kind|designation)\b",
             re.I,
         ),
     ),
@@ -69,6 +70,10 @@ class Table:
     headers: list[str]
     interdiction: bool
     rows: list[list[Cell]] = field(default_factory=list)
+
+    def cells(self, row: list[Cell], role: str) -> list[Cell]:
+        """Every cell of the row whose column has this role, in order."""
+        return [row[i] for i, r in enumerate(self.roles) if r == role and i < len(row)]
 
     def cell(self, row: list[Cell], role: str) -> Cell | None:
         for index, column_role in enumerate(self.roles):
