@@ -47,3 +47,18 @@ def test_every_lexicon_cue_list_still_finds_each_of_its_phrases() -> None:
         pattern = re.compile(phrase_pattern(phrases), re.I)
         for phrase in phrases:
             assert pattern.search(f"they {phrase} it"), phrase
+
+
+@given(
+    st.lists(
+        st.sampled_from([*WORDS, "Ship", "SHIP", "ship", "Sierra Leone", "s"]), max_size=30
+    ).map("".join)
+)
+def test_case_insensitive_grouping_matches_like_the_plain_one(text: str) -> None:
+    phrases = sorted(
+        ["ship", "Sierra Leone", "Sea", "tanker", "Tug", "vessel"], key=len, reverse=True
+    )
+    body = lambda p: re.escape(p).replace(r"\ ", r"\s+")  # noqa: E731
+    grouped = grouped_alternation(phrases, body, ignore_case=True)
+    assert "|" in grouped and grouped.count("s(?:") == 1  # "ship", "Sierra Leone", "Sea" share one
+    assert _spans(rf"(?:{grouped})", text, re.I) == _spans(rf"(?:{_plain(phrases)})", text, re.I)

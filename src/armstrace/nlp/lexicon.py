@@ -27,22 +27,27 @@ def _load(name: str) -> Any:
         raise DataFileError(f"data/lexicon/{name}", f"not valid YAML: {exc}") from exc
 
 
-def grouped_alternation(phrases: list[str], body: Callable[[str], str]) -> str:
+def grouped_alternation(
+    phrases: list[str], body: Callable[[str], str], *, ignore_case: bool = False
+) -> str:
     """`"|".join(body(p) for p in phrases)`, with the phrases gathered under their first letter.
 
     Python's `re` tries the alternatives of a group one by one at every position; under a shared
     first letter it tests one character per letter instead, which makes long cue lists several
     times faster to search. At a given position only phrases with the letter found there can
     match, and they keep their order, so the match is the same. When a phrase does not start with
-    a letter or digit, or two first letters differ only in case, the plain alternation is kept."""
+    a letter or digit, or two first letters differ only in case (unless `ignore_case`: the pattern
+    is compiled case-insensitive, so they are one letter), the plain alternation is kept."""
     firsts = [p[:1] for p in phrases]
     if not phrases or not all(c.isalnum() and c.isascii() for c in firsts):
         return "|".join(body(p) for p in phrases)
-    if len({c.lower() for c in firsts}) != len(set(firsts)):
+    if ignore_case:  # the pattern is matched case-insensitively: "S" and "s" are one letter
+        firsts = [c.lower() for c in firsts]
+    elif len({c.lower() for c in firsts}) != len(set(firsts)):
         return "|".join(body(p) for p in phrases)
     groups: dict[str, list[str]] = {}
-    for phrase in phrases:
-        groups.setdefault(phrase[0], []).append(body(phrase[1:]))
+    for first, phrase in zip(firsts, phrases, strict=True):
+        groups.setdefault(first, []).append(body(phrase[1:]))
     return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
 
 

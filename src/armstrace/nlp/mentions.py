@@ -12,7 +12,7 @@ from functools import cache
 from typing import cast
 
 from armstrace.gazetteer import Gazetteer, load_gazetteer
-from armstrace.nlp.lexicon import load_lexicon
+from armstrace.nlp.lexicon import grouped_alternation, load_lexicon
 from armstrace.nlp.phrases import PhraseIndex, PhraseMatcher
 
 PARTY_KINDS = ("state", "group", "company")
@@ -299,7 +299,11 @@ def _vessel_patterns() -> tuple[
     prefixed = re.compile(
         rf"(?<![\w])(?:{prefixes})\s+(?P<name>[A-Z][\w\-]*(?:\s(?:[A-Z][\w\-]*|\d+))*)"
     )
-    heads = "|".join(_flex(h) for h in sorted(conv["vessel_heads"], key=len, reverse=True))
+    heads = grouped_alternation(  # the head patterns below are matched case-insensitively
+        sorted((str(h) for h in conv["vessel_heads"]), key=len, reverse=True),
+        _flex,
+        ignore_case=True,
+    )
     headed = re.compile(
         rf"(?i:\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?(?:{heads}))\s+{name}(?=[\s,.;:)]|from|$)"
     )

@@ -147,6 +147,14 @@ class SeizureReading(ClaimWriter):
                  and not (c.text[:1].isupper() and re.search(r"\b[Tt]he\s+$", text[max(sent.start, c.start - 5) : c.start]))  # "The Intercept": a name
                  and not pats.seize_not_cargo.match(text, c.end)
                  and not (pats.shot_in_flight.match(text, c.start) and not _CARGO_WORDS.search(text, sent.start, sent.end))]  # fmt: skip
+        if (
+            not seize
+            and not items
+            and self.frame is None
+            and self.closed is None
+            and not self.mentions.between("vessels", sent.start, sent.end)
+        ):
+            return False  # nothing to open, continue or reopen: most sentences of most articles
         referring = bool(seize) and all(
             _EVENT_NOUN.fullmatch(c.text)
             and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
