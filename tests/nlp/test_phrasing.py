@@ -350,6 +350,10 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Spain sells no tanks to Morocco.", set()),
     (
+        "The Wagner Group, with the help of Russia, flew rifles to Mali.",
+        {("transfer", "wagner", "ML", "small_arms"), ("transfer", "RU", "ML", "small_arms")},
+    ),
+    (
         "Greece ordered 18 used Mirage jets from France and cited Turkey's build-up as a reason.",
         {("transfer", "FR", "GR", "aircraft")},
     ),

@@ -126,6 +126,11 @@ _SHIFT = re.compile(
 )
 _BY_AGENT = re.compile(r"(?i)\bby\s+(?:the\s+)?(?:(?:[\w\-]+\s+){0,2}[\w\-]+['\u2019]s\s+)?$")
 _FROM_PLACE = re.compile(r"(?i)\bfrom\s+$")
+_WITH_BEFORE = re.compile(r"(?i)\bwith\s+$")
+_HELP_AFTER = re.compile(r"(?i)^\s+(?:help|support|assistance|backing)\b")
+_HELP_OF = re.compile(
+    r"(?i)\bwith\s+(?:the\s+)?(?:help|support|assistance|backing)\s+of\s+(?:the\s+)?$"
+)
 _RELATIVE_SUBJECT = re.compile(
     r"\s*,\s*(?:which|who)\s+(?:(?:had|has|have|also|later|then|now|recently|reportedly|allegedly|"
     r"itself|in\s+turn)\s+){0,2}",
@@ -234,6 +239,14 @@ def assign_roles(
             and _SCHOOL_AFTER.match(text, mention.end)
         ):
             label = "supplier"  # "officers have trained at Russian military academies"
+        if label is None and (
+            (
+                _WITH_BEFORE.search(text, max(start, mention.start - 8), mention.start)
+                and _HELP_AFTER.match(after)
+            )
+            or _HELP_OF.search(text, max(start, mention.start - 40), mention.start)
+        ):
+            label = "supplier"  # "Hezbollah, with Iranian help, sent ...": a second giver
         made_by = is_adjective(text, mention) and cue_patterns().made_suffix.match(after)
         if label is None and not made_by:  # "parts for its American-built jets": a maker
             label = _marker_role(text, start, mention)
