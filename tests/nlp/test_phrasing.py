@@ -350,6 +350,15 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Spain sells no tanks to Morocco.", set()),
     (
+        "India inducted the first S-400 squadron from Russia in 2021.",
+        {("transfer", "RU", "IN", "air_defence")},
+    ),
+    (
+        "Ukraine re-exported 40 T-72 tanks to Ethiopia.",
+        {("transfer", "UA", "ET", "armoured_vehicles")},
+    ),
+    ("The United States leased two MQ-9 drones to India.", {("transfer", "US", "IN", "aircraft")}),
+    (
         "The Wagner Group, with the help of Russia, flew rifles to Mali.",
         {("transfer", "wagner", "ML", "small_arms"), ("transfer", "RU", "ML", "small_arms")},
     ),
