@@ -350,6 +350,13 @@ CASES: list[tuple[str, set[Tuple]]] = [
     ),
     ("Spain sells no tanks to Morocco.", set()),
     (
+        "Somalia accused al-Shabaab, with Eritrean help, of smuggling rifles to the Houthis.",
+        {
+            ("transfer", "al-shabaab", "houthis", "small_arms"),
+            ("transfer", "ER", "houthis", "small_arms"),
+        },
+    ),
+    (
         "India inducted the first S-400 squadron from Russia in 2021.",
         {("transfer", "RU", "IN", "air_defence")},
     ),

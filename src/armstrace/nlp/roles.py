@@ -246,7 +246,7 @@ def assign_roles(
             )
             or _HELP_OF.search(text, max(start, mention.start - 40), mention.start)
         ):
-            label = "supplier"  # "Hezbollah, with Iranian help, sent ...": a second giver
+            label = "helper"  # "Hezbollah, with Iranian help, sent ...": a second giver
         made_by = is_adjective(text, mention) and cue_patterns().made_suffix.match(after)
         if label is None and not made_by:  # "parts for its American-built jets": a maker
             label = _marker_role(text, start, mention)
@@ -319,9 +319,14 @@ def assign_roles(
             ):
                 labels[i] = "via"
     for mention, label in zip(parties, labels, strict=True):
-        if label in ("recipient", "supplier", "via"):
+        if label in ("recipient", "supplier", "via", "helper"):
             roles.add(
-                {"recipient": "recipients", "supplier": "suppliers", "via": "via"}[label],
+                {
+                    "recipient": "recipients",
+                    "supplier": "suppliers",
+                    "via": "via",
+                    "helper": "suppliers",
+                }[label],
                 mention.actor_id,
             )
         elif label == "origin":
@@ -570,7 +575,7 @@ def _assign_by_position(
             continue  # ", which expelled French and then American troops,": not the main subject
         between = [
             p for p, p_label in zip(parties, labels, strict=True)
-            if mention.end <= p.start and p.end <= trigger.start and p_label != "ignore"
+            if mention.end <= p.start and p.end <= trigger.start and p_label not in ("ignore", "helper")
             and not _in_relative(text, start, p.start)
         ]  # fmt: skip
         if between and not _COORD.match(text[mention.end : between[0].start]):
