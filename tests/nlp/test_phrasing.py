@@ -675,3 +675,12 @@ def test_a_table_rows_type_column_names_the_goods_it_counts(extractor: Extractor
         if c.quantity is not None
     }
     assert found == {("CN", "BO", "grenades", 40.0)}
+
+
+def test_deliveries_from_unnamed_western_givers_borrow_no_supplier(extractor: Extractor) -> None:
+    text = (
+        "North Korea has sent shells to Russia. Pyongyang called the reports a smear meant to hide"
+        " Western arms deliveries to Ukraine."
+    )
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert ("KP", "UA") not in pairs

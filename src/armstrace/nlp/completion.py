@@ -22,6 +22,11 @@ _COLLECTIVE = re.compile(
 )
 # "... and then handed on to Y": the goods pass from the last buyer to Y. "Iran shipped rockets to
 # Sudan and then smuggled them to Hamas" keeps its subject: no relay without "on to" or the like.
+UNNAMED_GIVERS = re.compile(
+    r"\b(?:Western|NATO|foreign|allied|Allied)\s+(?:[\w\-]+\s+){0,2}?(?:arms|weapons|military\s+aid|aid|"
+    r"deliveries|supplies|shipments|equipment|donors|suppliers|partners|backers)\b"
+    r"(?:\s+(?:deliveries|supplies|shipments|transfers|sales|exports|packages))?"
+)
 _RELAY = re.compile(
     r"\s*(?:and\s+)?then\s+(?:[\w\-]+\s+){0,3}?(?:(?:handed|passed|sent|shipped|sold|moved|given)"
     r"\s+(?:\w+\s+)?on(?:wards?)?\s+to|forwarded\s+to|re-?exported\s+to)\b",
@@ -156,6 +161,8 @@ class RoleCompletion(ClaimWriter):
             return suppliers, recipients
         if suppliers:
             return suppliers, recipients  # both named now: nothing to borrow from context
+        if UNNAMED_GIVERS.search(text, clause[0], clause[1]):
+            return suppliers, recipients  # "Western arms deliveries to Ukraine": givers unnamed
         maker = self._catalogue_maker(clause, recipients)
         if maker is not None and live and live[0].label in ("receive", "use"):
             return [maker], recipients  # "Iran bought 100 Hwasong-5 missiles": North Korea's

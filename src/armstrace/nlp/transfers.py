@@ -12,7 +12,7 @@ from functools import cache
 
 from armstrace.model.claim import When
 from armstrace.nlp.attribution import Attribution
-from armstrace.nlp.completion import RoleCompletion
+from armstrace.nlp.completion import UNNAMED_GIVERS, RoleCompletion
 from armstrace.nlp.cues import (
     BUILD_UP,
     Cue,
@@ -127,6 +127,10 @@ class TransferReading(RoleCompletion):
         if opening is not None:  # "Egypt, reconciling with ... Israel, sent Iraq ammunition"
             asides.append((opening.start("aside"), opening.end()))
         triggers = find_transfer_cues(text, start, end)
+        unnamed = [(m.start(), m.end()) for m in UNNAMED_GIVERS.finditer(text, start, end)]
+        triggers = [
+            t for t in triggers if not _within(t.start, unnamed)
+        ]  # "Western arms deliveries"
         clause_goods = [i for i in sent_items if start <= i.start < end]
         if triggers and (
             all(_within(t.start, asides) for t in triggers)
