@@ -95,3 +95,14 @@ class GoldSetChecks:
         assert scores["grounded"] == 1.0
         for level in ("relations", "items", "quantities", "interdictions"):
             assert scores[level]["f1"] == 1.0, level
+
+
+class FullyAnnotatedSetChecks(GoldSetChecks):
+    """A set whose every document has gold claims (the blind sets): `document_count` of them."""
+
+    document_count: ClassVar[int]
+
+    def test_every_document_is_annotated(self) -> None:
+        gold, docs = load_gold(self.folder), documents(self.folder)
+        assert {c["doc"] for c in gold} == {p.stem for p in docs}
+        assert len(docs) == self.document_count

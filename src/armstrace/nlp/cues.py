@@ -7,12 +7,13 @@ assembler can reason about what comes before and after each actor.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from armstrace.model.claim import HEDGES
 from armstrace.nlp.lexicon import compile_phrases, grouped_alternation, load_lexicon, phrase_pattern
-from armstrace.nlp.mentions import find_items, inside_proper_name
+from armstrace.nlp.mentions import ItemMention, inside_proper_name
 from armstrace.nlp.phrases import PhraseMatcher
 
 
@@ -242,7 +243,8 @@ _HANDS_NOUN = re.compile(
 )
 
 
-def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
+def find_transfer_cues(text: str, start: int, end: int, goods: Sequence[ItemMention]) -> list[Cue]:
+    """The transfer cues in [start, end); `goods` are the document's item mentions near them."""
     pats = cue_patterns()
     out = []
     for m in pats.transfer.finditer(text, start, end):
@@ -271,7 +273,7 @@ def find_transfer_cues(text: str, start: int, end: int) -> list[Cue]:
             if label == "use" and word.startswith("carr")
             else None
         )
-        if carried_to and any(m.end() <= i.start < carried_to.end() for i in find_items(text)):
+        if carried_to and any(m.end() <= i.start < carried_to.end() for i in goods):
             label = "give"  # "the vessel had carried military material to Libya": a delivery
         flown = _FLIES_AIRCRAFT.match(text, m.end()) if word in _FLY_WORDS else None
         if flown is not None and not _CARRIERS.search(flown.group(0)):

@@ -176,14 +176,15 @@ def inside_proper_name(text: str, start: int, end: int) -> bool:
     Allied Workers Union", "Workers" there, "Arms" in "the Arms Trade Treaty"."""
     if not text[start : start + 1].isupper() or text[start:end].isupper():
         return False
-    if _title_case_line(text, start):
-        return False  # "Russia Has Fired North Korean Missiles": a headline capitalises all
     before = text[max(0, start - 40) : start]
     capital_before = _CAPITAL_BEFORE.search(before)
-    if capital_before is not None and capital_before.start() > 0:
-        return True  # a capitalised word before it that does not open the sentence
     sentence_start = before.rstrip() == "" or before.rstrip()[-1:] in ".!?:\"'\u201c(\n"
-    return not sentence_start and _CAPITAL_AFTER.match(text, end) is not None
+    named = (capital_before is not None and capital_before.start() > 0) or (
+        not sentence_start and _CAPITAL_AFTER.match(text, end) is not None
+    )  # a capitalised word before it that does not open the sentence, or one after it
+    # "Russia Has Fired North Korean Missiles": a headline capitalises all (checked last: it
+    # reads the whole line)
+    return named and not _title_case_line(text, start)
 
 
 def find_items(text: str) -> list[ItemMention]:
@@ -267,7 +268,7 @@ _SEIZING = (r"intercepted", r"seized", r"detained", r"boarded", r"searched", r"i
             r"inspected", r"pulled\s+over", r"stopped")  # fmt: skip
 _NAMING = ("named", "called", "christened")
 _SUBJECT_PARTICIPLES = ("carrying", "loaded", "laden", "seized", "intercepted", "stopped", "boarded",
-                        "sailing", "bound", "headed", "transporting", "route")  # fmt: skip
+                        "sailing", "bound", "headed", "transporting")  # fmt: skip
 
 
 @cache
@@ -278,9 +279,9 @@ def _vessel_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(str(p) for p in conv["vessel_prefixes"]), tuple(sorted(heads))
 
 
-def _needs(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The literal first word of each alternative: a text without any of them cannot match."""
-    return tuple(re.split(r"\\", word)[0] for word in words)
+# The words each pattern cannot match without (a text lacking all of them skips the pattern)
+_SEIZING_NEEDS = tuple(re.split(r"\\", word)[0] for word in _SEIZING)  # "pulled\s+over" -> "pulled"
+_SUBJECT_NEEDS = (*_SUBJECT_PARTICIPLES, "route")
 
 
 @cache
@@ -309,7 +310,7 @@ def _vessel_patterns() -> tuple[
     )
     subject = re.compile(
         rf"(?:^|(?<=[.!?]\s))The\s+{name}\s+(?:was|is|had\s+been|has\s+been)\s+(?:\w+\s+){{0,4}}?"
-        rf"(?:{'|'.join(_SUBJECT_PARTICIPLES[:-1])}|en\s+route)\b"
+        rf"(?:{'|'.join(_SUBJECT_PARTICIPLES)}|en\s+route)\b"
     )
     seized = re.compile(
         rf"(?i:\b(?:{'|'.join(_SEIZING)}))\s+"
@@ -341,9 +342,9 @@ def find_vessels(text: str) -> list[VesselMention]:
             continue
         if pattern in (headed, named_as) and not has_head:
             continue
-        if pattern is subject and not any(w in folded for w in _SUBJECT_PARTICIPLES):
+        if pattern is subject and not any(w in folded for w in _SUBJECT_NEEDS):
             continue
-        if pattern is seized and not any(w in folded for w in _needs(_SEIZING)):
+        if pattern is seized and not any(w in folded for w in _SEIZING_NEEDS):
             continue
         if pattern is named_as and not any(w in folded for w in _NAMING):
             continue

@@ -81,8 +81,10 @@ _VESSEL_NAME_AFTER = re.compile(
 )
 
 
+# verbs that stop a ship by name ("the navy had stopped the Santorini")
+_SHIP_STOPPING = "stopped|inspected|boarded|searched|intercepted|detained|impounded"
 _STOPPED_SHIP = re.compile(
-    r"\b(?P<verb>stopped|inspected|boarded|searched|intercepted|detained|impounded)\s+(?:the\s+)?"
+    rf"\b(?P<verb>{_SHIP_STOPPING})\s+(?:the\s+)?"
     r"(?:[\w\-]+(?:-owned|-flagged)\s+)?(?:(?:cargo\s+)?(?:ship|vessel|freighter|dhow|tanker)\s+)?"
     r"(?:(?:MV|M/V|MS|SS)\s+)?$",
     re.I,
@@ -90,7 +92,7 @@ _STOPPED_SHIP = re.compile(
 
 
 _STOPPED_NAMED = re.compile(
-    r"\b(?:stopped|inspected|boarded|searched|intercepted|detained|impounded)\s+(?:the\s+)?"
+    rf"\b(?:{_SHIP_STOPPING})\s+(?:the\s+)?"
     r"(?:MV\s+|M/V\s+)?(?-i:[A-Z][\w\-]+)",
     re.I,
 )
@@ -147,13 +149,8 @@ class SeizureReading(ClaimWriter):
                  and not (c.text[:1].isupper() and re.search(r"\b[Tt]he\s+$", text[max(sent.start, c.start - 5) : c.start]))  # "The Intercept": a name
                  and not pats.seize_not_cargo.match(text, c.end)
                  and not (pats.shot_in_flight.match(text, c.start) and not _CARGO_WORDS.search(text, sent.start, sent.end))]  # fmt: skip
-        if (
-            not seize
-            and not items
-            and self.frame is None
-            and self.closed is None
-            and not self.mentions.between("vessels", sent.start, sent.end)
-        ):
+        vessels = self.mentions.between("vessels", sent.start, sent.end)
+        if not seize and not items and self.frame is None and self.closed is None and not vessels:
             return False  # nothing to open, continue or reopen: most sentences of most articles
         referring = bool(seize) and all(
             _EVENT_NOUN.fullmatch(c.text)
@@ -182,7 +179,6 @@ class SeizureReading(ClaimWriter):
             seize = []  # "publicised the seizure", "the largest seizure": the same event again
             reopened = True
         discover = pats.discover.search(text, sent.start, sent.end)
-        vessels = self.mentions.between("vessels", sent.start, sent.end)
         named = [v for v in vessels if v.name]
         if not seize and not referring:
             for vessel in named:  # "the navy had stopped the Santorini": a named ship stopped
@@ -465,7 +461,7 @@ class SeizureReading(ClaimWriter):
         if dates and frame.when is None:
             frame.when = dates[-1].when
         parties = [a for a in self.mentions.between("actors", *window) if a.is_party]
-        transfer = find_transfer_cues(self.text, *window)
+        transfer = find_transfer_cues(self.text, *window, self.mentions.between("items", *window))
         roles = assign_roles(self.text, window, parties, transfer, [])
         if not frame.recipients:
             frame.recipients = list(roles.recipients)

@@ -126,7 +126,7 @@ class TransferReading(RoleCompletion):
         opening = _SUBJECT_ASIDE.match(text, start, end)
         if opening is not None:  # "Egypt, reconciling with ... Israel, sent Iraq ammunition"
             asides.append((opening.start("aside"), opening.end()))
-        triggers = find_transfer_cues(text, start, end)
+        triggers = find_transfer_cues(text, start, end, sent_items)
         unnamed = [(m.start(), m.end()) for m in UNNAMED_GIVERS.finditer(text, start, end)]
         triggers = [
             t for t in triggers if not _within(t.start, unnamed)
