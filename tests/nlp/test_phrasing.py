@@ -684,3 +684,72 @@ def test_deliveries_from_unnamed_western_givers_borrow_no_supplier(extractor: Ex
     )
     pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert ("KP", "UA") not in pairs
+
+
+def test_a_state_named_as_the_giver_does_not_own_the_air_force_that_follows(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ghana's air force has grown quickly. It flies Chinese trainers and Brazilian jets, and"
+        " Ghana plans more. From Russia the air force has received transport helicopters."
+    )
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert ("RU", "GH") in pairs
+
+
+def test_locally_assembled_goods_borrow_no_foreign_supplier(extractor: Extractor) -> None:
+    text = (
+        "Kenya bought helicopters from the United States. A few locally assembled armoured"
+        " trucks, made by a private firm in Nairobi, were handed to the army this year."
+    )
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("US", "KE")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials announced plans for the Ordnance Factory of Ghana, near Accra, to make rifles.",
+        "A Ghanaian state firm, in Accra, will make rifles and mortars.",
+    ],
+)
+def test_a_planned_state_factory_is_planned_production_by_its_state(
+    extractor: Extractor, text: str
+) -> None:
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert ("production", "GH", "small_arms", "planned") in {
+        (c.type, c.supplier, c.item.category if c.item else None, c.hedge) for c in claims
+    }
+
+
+def test_goods_named_only_by_reference_are_the_last_ones_moved(extractor: Extractor) -> None:
+    text = (
+        "South Korea delivered K9 howitzers to Norway in 2019. Estonia, the next buyer, received"
+        " its units a year later. Australia signed a contract worth $700 million in 2021, and"
+        " Egypt is said to be discussing a deal."
+    )
+    found = {
+        (c.supplier, c.recipient, c.item.category, c.quantity.value if c.quantity else None)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+    }
+    assert {
+        ("KR", "NO", "artillery", None),
+        ("KR", "EE", "artillery", None),
+        ("KR", "AU", "artillery", 700_000_000.0),
+        ("KR", "EG", "artillery", None),
+    } <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Peru remains one of Russia's biggest arms customers in South America.", ("RU", "PE")),
+        ("France's first export customer for the jet was Egypt.", ("FR", "EG")),
+        ("Vietnam has long been among Israel's largest buyers in Asia.", ("IL", "VN")),
+    ],
+)
+def test_a_state_called_another_states_customer_bought_its_arms(
+    extractor: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert pair in {(c.supplier, c.recipient) for c in claims if c.type == "transfer"}

@@ -29,6 +29,7 @@ _ARMY = re.compile(
 _NAME_BEFORE = re.compile(
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s)[A-Z][a-z]{2}\s$"
 )
+_SOURCE_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 _BOTH = re.compile(
     r"\b(?:both\s+(?:governments|countries|states|capitals)|the\s+two\s+(?:governments|countries|states))\b",
     re.I,
@@ -101,8 +102,11 @@ class AnaphoraState:
             local = [
                 a.actor_id
                 for a in sentence
-                if a.end <= m.start() and a.actor_id.isupper() and a.is_party
-            ]
+                if a.end <= m.start()
+                and a.actor_id.isupper()
+                and a.is_party
+                and not _SOURCE_BEFORE.search(text, max(0, a.start - 6), a.start)
+            ]  # "From Russia the air force received": the giver is not the army's state
             target = (
                 local[-1] if local else self.home
             )  # "deployed in Mali to back the military government"

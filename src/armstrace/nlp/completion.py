@@ -27,6 +27,13 @@ UNNAMED_GIVERS = re.compile(
     r"deliveries|supplies|shipments|equipment|donors|suppliers|partners|backers)\b"
     r"(?:\s+(?:deliveries|supplies|shipments|transfers|sales|exports|packages))?"
 )
+# Goods made at home have no foreign giver to borrow from the flows read before.
+HOME_MADE = re.compile(
+    r"\b(?:locally|domestically|home|indigenously)[\s\-]+(?:assembled|built|made|produced|manufactured|"
+    r"developed|designed)\b|\bhome-grown\b|\bmade\s+by\s+(?:a|an|the)\s+(?:private|local|domestic|state)"
+    r"(?:-owned)?\s+(?:firm|company|factory|manufacturer|plant)\b",
+    re.I,
+)
 _RELAY = re.compile(
     r"\s*(?:and\s+)?then\s+(?:[\w\-]+\s+){0,3}?(?:(?:handed|passed|sent|shipped|sold|moved|given)"
     r"\s+(?:\w+\s+)?on(?:wards?)?\s+to|forwarded\s+to|re-?exported\s+to)\b",
@@ -163,6 +170,8 @@ class RoleCompletion(ClaimWriter):
             return suppliers, recipients  # both named now: nothing to borrow from context
         if UNNAMED_GIVERS.search(text, clause[0], clause[1]):
             return suppliers, recipients  # "Western arms deliveries to Ukraine": givers unnamed
+        if HOME_MADE.search(text, clause[0], clause[1]):
+            return suppliers, recipients  # "locally assembled vehicles handed to the army"
         maker = self._catalogue_maker(clause, recipients)
         if maker is not None and live and live[0].label in ("receive", "use"):
             return [maker], recipients  # "Iran bought 100 Hwasong-5 missiles": North Korea's

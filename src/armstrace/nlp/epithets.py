@@ -8,6 +8,7 @@ support claim).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from armstrace.nlp.cues import cue_patterns, hedge_of
 from armstrace.nlp.emission import ClaimWriter
@@ -46,6 +47,23 @@ _POSSESSIVE_BACKER = re.compile(
 _RELATIVE_BACKING = re.compile(
     r",\s*(?:which|who)\s+(?:has\s+|had\s+|have\s+)?(?:long\s+|openly\s+|also\s+|firmly\s+)?"
     r"(?P<verb>supports?|supported|backs?|backed|sponsors?|sponsored|arms|armed|supplies|supplied)\s+",
+    re.I,
+)
+_CUSTOMER_NOUN = (
+    r"['\u2019]s?\s+(?:(?:biggest|largest|main|top|first|oldest|leading|key|major|most\s+important|"
+    r"second[-\s](?:biggest|largest)|third[-\s](?:biggest|largest))\s+)?(?:(?:foreign|export|overseas|arms|"
+    r"weapons|defen[cs]e|African|Asian|European|Arab)\s+)?(?:customers?|buyers?|clients?|importers?)\b"
+)
+# "Algeria remains one of Russia's biggest customers": Y is a buyer of X's arms
+_IS_CUSTOMER_BEFORE = re.compile(
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:is|was|became|becomes|remains|remained|has\s+become|had\s+become|"
+    r"has\s+been|had\s+been|has\s+long\s+been)\s+(?:one\s+of\s+|among\s+)?(?:the\s+)?",
+    re.I,
+)
+_CUSTOMER_AFTER = re.compile(_CUSTOMER_NOUN, re.I)
+# "India's first foreign customer was the Philippines": the same, with the seller first
+_CUSTOMER_IS = re.compile(
+    _CUSTOMER_NOUN + r"\s+(?:is|was|became|has\s+been|were|are|included?|includes)\s+(?:the\s+)?",
     re.I,
 )
 _APPOSITIVE_CHAIN = re.compile(r"(?:\s*,?\s*(?:and\s+)?an?\s+[^,;.]*?)+\s*", re.I)
@@ -112,6 +130,7 @@ class EpithetReading(ClaimWriter):
         """ "Iran, a long-time buyer of North Korean arms and a backer of Hamas"."""
         text = self.text
         self._backers(sent, parties)
+        self._customers(sent, parties)
         for mention in parties:
             for m in _APPOSITIVE.finditer(text, mention.end, min(sent.end, mention.end + 160)):
                 between = text[mention.end : m.start()]
@@ -137,6 +156,27 @@ class EpithetReading(ClaimWriter):
                 else:
                     self._emit("support", span, supplier=mention.actor_id, recipient=other.actor_id,
                                hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
+
+    def _customers(self, sent: Sentence, parties: list[ActorMention]) -> None:
+        """ "Algeria remains one of Russia's biggest customers", "India's first foreign customer
+        was the Philippines": a transfer of arms (the goods when the sentence names them)."""
+        text = self.text
+        states = [p for p in parties if p.form in ("name", "weak") and p.actor_id.isupper()]
+        for buyer, seller in pairwise(states):
+            if _IS_CUSTOMER_BEFORE.fullmatch(
+                text, buyer.end, seller.start
+            ) and _CUSTOMER_AFTER.match(text, seller.end):
+                self._customer(sent, seller.actor_id, buyer.actor_id)
+        for seller, buyer in pairwise(states):
+            said = _CUSTOMER_IS.match(text, seller.end)
+            if said is not None and buyer.start <= said.end() <= buyer.end:  # "the Philippines"
+                self._customer(sent, seller.actor_id, buyer.actor_id)
+
+    def _customer(self, sent: Sentence, seller: str, buyer: str) -> None:
+        if seller == buyer:
+            return
+        self._emit("transfer", (sent.start, sent.end), supplier=seller, recipient=buyer,
+                   entry=ItemEntry("munitions"), hedge=hedge_of(self.text, sent.start, sent.end))  # fmt: skip
 
     def _backers(self, sent: Sentence, parties: list[ActorMention]) -> None:
         """ "Turkey, the GNA's main backer," and "Turkey, which supports the government in

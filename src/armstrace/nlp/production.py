@@ -53,6 +53,11 @@ _NUMBERED_PLANT = re.compile(
 )
 
 
+_PLACE_ASIDE = re.compile(r",\s+(?:in|near|at|based\s+in)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},")
+_MAKER_OF = re.compile(
+    r"(?:Industr(?:y|ies)|Corporation|Company|Organi[sz]ation|Factory|Factories|Works|Arsenal|Directorate|"
+    r"Establishment|Enterprises?)\s+of\s+(?:the\s+)?$"
+)
 _BY_MAKER = re.compile(r"\s+by\s+(?:an?|the|a\s+joint|two)?\s*", re.I)
 _DEMONYM_CHAIN = re.compile(r"[\w\-\u2010\u2011]+(?:\s*(?:[-\u2010\u2011,]|and)\s*[\w]+)*\s+", re.I)
 _MAKER_NOUN = re.compile(
@@ -277,15 +282,28 @@ class ProductionReading(ClaimWriter):
                     makers.extend(_demonym_chain(text, mention))  # "an Indian-Russian venture"
                 if passive:
                     continue
-                gap = text[mention.end : verb.start]
+                gap = _PLACE_ASIDE.sub("", text[mention.end : verb.start])
                 subject_like = mention.form in ("name", "weak") or (
                     mention.form == "demonym"
                     and re.match(
-                        r"^\s*(?:arms\s+)?(?:factories|plants|manufacturers|industry|arms\s+industry|arms\s+manufacturing)",
+                        r"^\s*(?:state(?:-owned)?\s+)?(?:arms\s+)?(?:factories|plants|manufacturers|industry|"
+                        r"arms\s+industry|arms\s+manufacturing|firms?|compan(?:y|ies)|makers?)",
                         text[mention.end : verb.end + 1],
                     )
                 )
-                between = [p for p in parties if mention.end <= p.start and p.end <= verb.start]
+                named_for = _MAKER_OF.search(
+                    text, max(sent.start, mention.start - 40), mention.start
+                )
+                if named_for and mention.form in ("name", "weak") and mention.end <= verb.start:
+                    if len(gap) <= 30 and not re.search(r"[;]|\b(?:that|which)\b", gap):
+                        makers.append(
+                            mention.actor_id
+                        )  # "the Defence Industries Corporation of Nigeria, in Kaduna, to make"
+                    continue
+                between = [
+                    p for p in parties
+                    if mention.end <= p.start and p.end <= verb.start and p.actor_id != mention.actor_id
+                ]  # fmt: skip  # "a Ghanaian firm, in Accra, makes": its own capital is no other party
                 if (
                     subject_like
                     and not between  # the maker is the subject: no other party in between

@@ -32,7 +32,8 @@ _UNIT_AFTER = [
 ]  # fmt: skip
 _CONTENTS = re.compile(
     r"^\s*(?:of|in|filled\s+with|loaded\s+with|packed\s+with|carrying|containing|full\s+of|worth\s+of)\s+"
-    r"[\"'\u201c\u2018]?",
+    r"(?!(?:(?:early|mid|late|the\s+year)[\s\-]+)?(?:19|20)\d\d\b|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)[\"'\u201c\u2018]?",
     re.I,
 )
 _ITEM_GAP = re.compile(r"^[\s\w\-.,/\u2010\u2011\"'\u201c\u201d]*$")

@@ -54,6 +54,7 @@ class Flow:
     recipients: list[str]
     sentence: int
     source: str | None = None
+    goods: list[ItemEntry] = field(default_factory=list)  # what was moved, for "its systems"
 
 
 def recent(flow: Flow | None, index: int, within: int) -> Flow | None:

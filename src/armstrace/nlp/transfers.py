@@ -22,7 +22,7 @@ from armstrace.nlp.cues import (
     hedge_of,
     is_negated,
 )
-from armstrace.nlp.items import drop_generic, group_items, is_target
+from armstrace.nlp.items import ItemEntry, drop_generic, group_items, is_target
 from armstrace.nlp.lexicon import load_lexicon
 from armstrace.nlp.mentions import ActorMention, ItemMention, find_items
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
@@ -32,6 +32,13 @@ from armstrace.nlp.sentences import Sentence
 from armstrace.parse.date import DateMention
 
 # "... and then sent them to Y": the goods of the clause before
+# Goods named only by reference to the last ones read: "its systems", "the anti-ship version",
+# "a purchase", "a deal worth $700 million".
+GOODS_REFERENCE = re.compile(
+    r"\b(?:its|their|the|these|those)\s+(?:own\s+|first\s+|new\s+|same\s+|[\w\-]+\s+){0,2}?"
+    r"(?:systems?|batteries|units|version|variant|model)\b|\b(?:a|the)\s+(?:purchase|deal|contract|order)\b",
+    re.I,
+)
 _THEN = re.compile(r"\s*(?:and\s+)?then\b", re.I)
 _TO_TRAIN = re.compile(r"\bto\s+(?:help\s+)?train\b", re.I)
 _MONEY = re.compile(
@@ -274,6 +281,12 @@ class TransferReading(RoleCompletion):
                     and mention.actor_id not in roles.suppliers
                 ):
                     roles.add("recipients", mention.actor_id)  # "deployed ... in Mali"
+        lender = self._goods_lender(index, clause, live, material, support_items, trains)
+        borrowed = list(lender.goods) if lender is not None else []
+        if lender is not None and not roles.suppliers:
+            for supplier in lender.suppliers:
+                if supplier not in roles.recipients:
+                    roles.add("suppliers", supplier)  # "China ... received its systems"
         has_signal = (
             bool(live)
             or (
@@ -289,6 +302,7 @@ class TransferReading(RoleCompletion):
         funding = bool(live) and not items and bool(_MONEY.search(text, start, end))
         if not has_signal or (
             not items
+            and not borrowed
             and not bound
             and not funding
             and not pats.support_no_item.search(text, start, end)
@@ -320,13 +334,16 @@ class TransferReading(RoleCompletion):
         hedge = "denied" if denial is not None else self._hedge(clause, attributions)
         inside = [a for a in attributions if start <= a.start < end]
         source = next((a.source for a in inside or attributions), None)  # the clause's own first
-        lender = recent(self.flow, index, 2)
-        if source is None and lender is not None and not roles.suppliers and not roles.recipients:
-            source = lender.source  # "The number has jumped from 28,000": the same asserter goes on
+        speaker = recent(self.flow, index, 2)
+        if source is None and speaker is not None and not roles.suppliers and not roles.recipients:
+            source = (
+                speaker.source
+            )  # "The number has jumped from 28,000": the same asserter goes on
         when = _when(dates, clause, bool(_AS_OF.search(text, start, end)), self.published, bound)
         via = [v for v in roles.via if v not in suppliers and v not in recipients]
         calibers = self.mentions.between("calibers", start, end)
         emitted = False
+        moved: list[ItemEntry] = []
         grant = (
             funding
             and all(t.text.lower() in _grant_verbs() for t in live)
@@ -343,10 +360,30 @@ class TransferReading(RoleCompletion):
                                    recipient=recipient, quantity=bq.quantity, hedge=hedge,
                                    source=source, when=when, via=via)  # fmt: skip
                         emitted = True
+        elif borrowed:
+            category = borrowed[0].category
+            emitted |= self._emit_flows(
+                "transfer",
+                (sent.start, sent.end),
+                suppliers,
+                recipients,
+                borrowed,
+                [
+                    replace(bq, category=category)
+                    for bq in bound
+                    if bq.category not in SUPPORT_CATEGORIES
+                ],
+                hedge,
+                source,
+                when,
+                via,
+            )
+            moved = borrowed
         elif material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
             paired = _goods_by_source(text, parties, material, suppliers)
             for group_suppliers, group_items_ in paired or [(suppliers, material)]:
                 entries = drop_generic(group_items(text, group_items_, calibers), quantified)
+                moved = entries
                 emitted |= self._emit_flows(
                     "transfer",
                     (sent.start, sent.end),
@@ -392,13 +429,38 @@ class TransferReading(RoleCompletion):
                             when=when,
                         )
                         emitted = True
-        if emitted and material:
+        if emitted and (material or borrowed):
             for s in suppliers:
                 for r in recipients:
                     self.flows[(s, r)] += 1
-            self.flow = Flow(suppliers, recipients, index, source)
+            self.flow = Flow(suppliers, recipients, index, source, moved)
         elif emitted:
             self.support_flow = Flow(suppliers, recipients, index)
+
+    def _goods_lender(
+        self,
+        index: int,
+        clause: tuple[int, int],
+        live: list[Cue],
+        material: list[ItemMention],
+        support_items: list[ItemMention],
+        trains: re.Match[str] | None,
+    ) -> Flow | None:
+        """The recent flow whose one kind of goods a clause refers back to without naming it:
+        "China, the other big buyer, received its systems", "Manila signed a contract for three
+        batteries of the anti-ship version"."""
+        if not live or material or support_items or trains:
+            return None
+        if not GOODS_REFERENCE.search(self.text, *clause):
+            return None
+        lender = recent(self.flow, index, 8)
+        if (
+            lender is None
+            or len(lender.goods) != 1
+            or lender.goods[0].category in SUPPORT_CATEGORIES
+        ):
+            return None
+        return lender
 
     def _hedge(self, clause: tuple[int, int], attributions: list[Attribution]) -> str:
         """Denied if an asserter denies it, else the clause's own hedge, "reported" when it is
