@@ -753,3 +753,31 @@ def test_a_state_called_another_states_customer_bought_its_arms(
 ) -> None:
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert pair in {(c.supplier, c.recipient) for c in claims if c.type == "transfer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("In Syria, Russia has supported the Assad government since 2015.", ("RU", "SY")),
+        ("In Yemen, Iran supplies the Houthis with drones.", ("IR", "houthis")),
+    ],
+)
+def test_a_fronted_place_is_the_scene_not_a_party(
+    extractor: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pair in pairs
+    assert not any(p[1] in ("SY", "YE") and p != pair for p in pairs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burundi keeps several thousand troops in the Democratic Republic of Congo.",
+        "Fighting goes on in the Democratic Republic of Congo. Burundi maintains 2,000 soldiers in"
+        " Congo's South Kivu province.",
+    ],
+)
+def test_troops_kept_in_another_state_are_support(extractor: Extractor, text: str) -> None:
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert ("support", "BI", "CD") in {(c.type, c.supplier, c.recipient) for c in claims}

@@ -162,6 +162,11 @@ def _in_relative(text: str, start: int, position: int) -> bool:
 
 
 def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | None:
+    scene = _SCENE.match(text, clause_start)
+    if scene is not None and mention.start >= scene.end():
+        clause_start = (
+            scene.end()
+        )  # "In Libya, Russia has supported ...": the scene marks no one after it
     left = text[max(clause_start, mention.start - 48) : mention.start]
     if _SHIFT.search(text[max(clause_start, mention.start - 90) : mention.start]):
         return (
@@ -178,6 +183,10 @@ def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | N
 def is_adjective(text: str, mention: ActorMention) -> bool:
     """A demonym used as an adjective ("Russian technologies"), not a plural noun ("the Russians")."""
     return mention.form == "demonym" and not mention.text.endswith("s")
+
+
+_SCENE_BEFORE = re.compile(r"\s*(?:In|Inside|Across|Throughout)\s+(?:the\s+)?")
+_SCENE = re.compile(r"\s*(?:In|Inside|Across|Throughout)\s+(?:the\s+)?[A-Z][^,;]{1,40},")
 
 
 def assign_roles(
@@ -247,6 +256,13 @@ def assign_roles(
             or _HELP_OF.search(text, max(start, mention.start - 40), mention.start)
         ):
             label = "helper"  # "Hezbollah, with Iranian help, sent ...": a second giver
+        if (
+            label is None
+            and _SCENE_BEFORE.fullmatch(text, start, mention.start)
+            and after.startswith(",")
+            and any(p.start > t.end for t in triggers[:1] for p in parties)
+        ):
+            label = "scene"  # "In Libya, Wagner has supported the LNA": where, not who
         made_by = is_adjective(text, mention) and cue_patterns().made_suffix.match(after)
         if label is None and not made_by:  # "parts for its American-built jets": a maker
             label = _marker_role(text, start, mention)
@@ -301,7 +317,7 @@ def assign_roles(
     for i in range(1, len(parties)):
         if (
             labels[i] is None
-            and labels[i - 1] not in (None, "possessive", "adjective", "epithet")
+            and labels[i - 1] not in (None, "possessive", "adjective", "epithet", "scene")
             and _COORD.match(text[parties[i - 1].end : parties[i].start])
         ):
             labels[i] = labels[i - 1]
