@@ -781,3 +781,32 @@ def test_a_fronted_place_is_the_scene_not_a_party(
 def test_troops_kept_in_another_state_are_support(extractor: Extractor, text: str) -> None:
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert ("support", "BI", "CD") in {(c.type, c.supplier, c.recipient) for c in claims}
+
+
+def test_more_of_the_same_type_are_the_goods_just_named(extractor: Extractor) -> None:
+    text = (
+        "Cuba bought rifles from Russia in 2010. In 2015 Vietnam handed over eight T-55 tanks,"
+        " and Laos donated three more of the same type a year later."
+    )
+    found = {
+        (c.supplier, c.recipient, c.item.category, c.quantity.value if c.quantity else None)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+    }
+    assert ("LA", "CU", "armoured_vehicles", 3.0) in found
+
+
+def test_goods_made_for_a_buyer_carry_their_count(extractor: Extractor) -> None:
+    text = "Belarus is producing 30,000 mortar rounds for Russia, officials said."
+    found = {
+        (c.type, c.supplier, c.recipient, c.quantity.value if c.quantity else None)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+    }
+    assert {("production", "BY", None, None), ("transfer", "BY", "RU", 30_000.0)} <= found
+
+
+def test_arms_called_the_seized_ones_open_no_new_seizure(extractor: Extractor) -> None:
+    text = "Syria denied sending rockets to Lebanon and said the seized arms were not Syrian."
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert {(c.type, c.supplier, c.recipient, c.hedge) for c in claims} == {
+        ("transfer", "SY", "LB", "denied")
+    }

@@ -15,7 +15,7 @@ from armstrace.nlp.cues import Cue, cue_patterns, find, hedge_of, is_negated
 from armstrace.nlp.emission import ClaimWriter
 from armstrace.nlp.items import ItemEntry, drop_generic, group_items
 from armstrace.nlp.mentions import ActorMention, ItemMention
-from armstrace.nlp.quantities import SUPPORT_CATEGORIES
+from armstrace.nlp.quantities import SUPPORT_CATEGORIES, bind_quantities
 from armstrace.nlp.roles import is_adjective
 from armstrace.nlp.sentences import Sentence
 from armstrace.parse.date import DateMention
@@ -161,7 +161,9 @@ class ProductionReading(ClaimWriter):
                 and re.fullmatch(r"[\s\w\-]{0,12}", text[i.end : verbs[0].start])
             )
         ]  # the product follows the verb ("produces shells") or names the plant ("munitions factories")
-        passive = pats.passive.search(text[max(sent.start, verbs[0].start - 30) : verbs[0].start])
+        passive = not verbs[0].text.lower().endswith("ing") and pats.passive.search(
+            text[max(sent.start, verbs[0].start - 30) : verbs[0].start]
+        )
         chosen = (
             material
             if passive or re.match(r"(?i)made|produced|manufactured|built", verbs[0].text)
@@ -176,10 +178,19 @@ class ProductionReading(ClaimWriter):
                 and buyer.form in ("name", "weak")
                 and _MADE_FOR.search(text, max(verbs[0].end, buyer.start - 12), buyer.start)
             ):
+                numbers = self.mentions.between("numbers", verbs[0].end, buyer.start)
+                counts = {
+                    bq.category: bq.quantity
+                    for bq in bind_quantities(
+                        text, (verbs[0].end, buyer.start), numbers, chosen, None
+                    )
+                    if bq.quantity.unit == "items"
+                }  # "to produce 40,000 rockets for Russia": the count made for the buyer
                 for maker in makers:
                     for entry in entries:
                         self._emit("transfer", (sent.start, sent.end), supplier=maker,
-                                   recipient=buyer.actor_id, entry=entry, hedge=hedge, source=source)  # fmt: skip
+                                   recipient=buyer.actor_id, entry=entry, hedge=hedge, source=source,
+                                   quantity=counts.get(entry.category))  # fmt: skip
 
     def _emit_made(
         self,
@@ -268,9 +279,12 @@ class ProductionReading(ClaimWriter):
             after = re.match(
                 r"^\s+(?:by|in)\s+(?:the\s+)?$", text[verb.end : verb.end + 9]
             ) or re.match(r"^\s+(?:by|in)\s", text[verb.end : verb.end + 5])
-            passive = cue_patterns().passive.search(
-                text[max(sent.start, verb.start - 30) : verb.start]
-            )  # "are produced by X": X follows the verb, no subject precedes it
+            passive = (
+                not verb.text.lower().endswith("ing")
+                and cue_patterns().passive.search(
+                    text[max(sent.start, verb.start - 30) : verb.start]
+                )
+            )  # "are produced by X": X follows the verb, no subject precedes it ("is producing" has one)
             for mention in parties:
                 if (
                     after

@@ -118,6 +118,9 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
     ]  # "grounded an Il-76": the plane carried the goods
 
 
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|these|those|its|their)\s+$")
+
+
 class SeizureReading(ClaimWriter):
     """The interdiction frame: opened, filled, closed into claims."""
 
@@ -148,6 +151,7 @@ class SeizureReading(ClaimWriter):
                  if not is_negated(text, sent.start, c.start) and not _GENERIC_EVENTS.fullmatch(c.text)
                  and not (c.text[:1].isupper() and re.search(r"\b[Tt]he\s+$", text[max(sent.start, c.start - 5) : c.start]))  # "The Intercept": a name
                  and not pats.seize_not_cargo.match(text, c.end)
+                 and not (c.text.lower() == "seized" and _DETERMINER_BEFORE.search(text, max(sent.start, c.start - 8), c.start))  # "the seized arms": told before
                  and not (pats.shot_in_flight.match(text, c.start) and not _CARGO_WORDS.search(text, sent.start, sent.end))]  # fmt: skip
         vessels = self.mentions.between("vessels", sent.start, sent.end)
         if not seize and not items and self.frame is None and self.closed is None and not vessels:

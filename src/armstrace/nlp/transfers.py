@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from armstrace.model.claim import When
+from armstrace.model.claim import Quantity, When
 from armstrace.nlp.attribution import Attribution
 from armstrace.nlp.completion import UNNAMED_GIVERS, RoleCompletion
 from armstrace.nlp.cues import (
@@ -36,9 +36,14 @@ from armstrace.parse.date import DateMention
 # "a purchase", "a deal worth $700 million".
 GOODS_REFERENCE = re.compile(
     r"\b(?:its|their|the|these|those)\s+(?:own\s+|first\s+|new\s+|same\s+|[\w\-]+\s+){0,2}?"
-    r"(?:systems?|batteries|units|version|variant|model)\b|\b(?:a|the)\s+(?:purchase|deal|contract|order)\b",
+    r"(?:systems?|batteries|units|version|variant|model)\b|\b(?:a|the)\s+(?:purchase|deal|contract|order)\b|"
+    r"\bof\s+the\s+same\s+(?:type|kind|model|system|design)\b|\bmore\s+(?:of\s+them|of\s+those|of\s+these)\b|"
+    r"\d\s+more\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|several|a\s+few)\s+more\b",
     re.I,
 )
+_MORE = re.compile(
+    r"\s+more\b", re.I
+)  # "four more (of the same type)": a count of the goods referred to
 _THEN = re.compile(r"\s*(?:and\s+)?then\b", re.I)
 _TO_TRAIN = re.compile(r"\bto\s+(?:help\s+)?train\b", re.I)
 _MONEY = re.compile(
@@ -287,6 +292,12 @@ class TransferReading(RoleCompletion):
             for supplier in lender.suppliers:
                 if supplier not in roles.recipients:
                     roles.add("suppliers", supplier)  # "China ... received its systems"
+        if lender is not None and not roles.recipients:
+            for recipient in lender.recipients:
+                if recipient not in roles.suppliers:
+                    roles.add(
+                        "recipients", recipient
+                    )  # "Belarus donated four more of the same type"
         has_signal = (
             bool(live)
             or (
@@ -362,6 +373,13 @@ class TransferReading(RoleCompletion):
                         emitted = True
         elif borrowed:
             category = borrowed[0].category
+            bound = bound or [
+                BoundQuantity(
+                    category, Quantity(n.value, "items", n.qualifier, n.max), None, n.start
+                )
+                for n in numbers
+                if not n.currency and _MORE.match(text, n.end)
+            ]
             emitted |= self._emit_flows(
                 "transfer",
                 (sent.start, sent.end),
