@@ -810,3 +810,9 @@ def test_arms_called_the_seized_ones_open_no_new_seizure(extractor: Extractor) -
     assert {(c.type, c.supplier, c.recipient, c.hedge) for c in claims} == {
         ("transfer", "SY", "LB", "denied")
     }
+
+
+def test_goods_of_a_states_origin_were_made_there(extractor: Extractor) -> None:
+    text = "Al-Shabaab fighters carried rifles of Chinese manufacture, the panel said."
+    found = {(c.type, c.supplier, c.recipient) for c in extractor.extract_text(text, "case")}
+    assert {("production", "CN", None), ("transfer", "CN", "al-shabaab")} <= found

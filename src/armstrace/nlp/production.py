@@ -16,7 +16,7 @@ from armstrace.nlp.emission import ClaimWriter
 from armstrace.nlp.items import ItemEntry, drop_generic, group_items
 from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, bind_quantities
-from armstrace.nlp.roles import is_adjective
+from armstrace.nlp.roles import is_adjective, of_origin
 from armstrace.nlp.sentences import Sentence
 from armstrace.parse.date import DateMention
 
@@ -124,6 +124,11 @@ class ProductionReading(ClaimWriter):
         # makers written on the items: "Iranian-made", "North Korean fuses" in a cargo list
         per_item: dict[str, list[ItemMention]] = {}
         for mention in parties:
+            if of_origin(text, mention):  # "grenades of North Korean origin": the goods just before
+                before = [i for i in material if 0 <= mention.start - i.end <= 4]
+                if before:
+                    per_item.setdefault(mention.actor_id, []).extend(before)
+                continue
             suffix = pats.made_suffix.match(text[mention.end : mention.end + 16])
             if not suffix and (mention.form != "demonym" or not is_adjective(text, mention)):
                 continue  # a name counts only as "Iran-made"; a demonym as "Iranian" or "Iranian-made"

@@ -180,6 +180,20 @@ def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | N
     return "counterpart" if _COUNTERPART.search(left) else None
 
 
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_ORIGIN_AFTER = re.compile(r"\s+(?:origin|manufacture|make|production)\b", re.I)
+
+
+def of_origin(text: str, mention: ActorMention) -> bool:
+    """ "rockets of Iranian origin", "rifles of Chinese manufacture": a demonym after the goods
+    that names their maker."""
+    return (
+        mention.form == "demonym"
+        and _ORIGIN_AFTER.match(text, mention.end) is not None
+        and _OF_BEFORE.search(text, max(0, mention.start - 4), mention.start) is not None
+    )
+
+
 def is_adjective(text: str, mention: ActorMention) -> bool:
     """A demonym used as an adjective ("Russian technologies"), not a plural noun ("the Russians")."""
     return mention.form == "demonym" and not mention.text.endswith("s")
@@ -274,6 +288,8 @@ def assign_roles(
                 label = "ignore"
             if label == "recipient" and not _possession_fits(text, mention, items):
                 label = "ignore"
+        if label is None and of_origin(text, mention):
+            label = "origin"  # "grenades of North Korean origin": the goods' maker
         if label is None and is_adjective(text, mention):
             designer = cue_patterns().designer.search(
                 text[max(start, mention.start - 40) : mention.start]
