@@ -816,3 +816,20 @@ def test_goods_of_a_states_origin_were_made_there(extractor: Extractor) -> None:
     text = "Al-Shabaab fighters carried rifles of Chinese manufacture, the panel said."
     found = {(c.type, c.supplier, c.recipient) for c in extractor.extract_text(text, "case")}
     assert {("production", "CN", None), ("transfer", "CN", "al-shabaab")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In return for the drones, Russia has been sending wheat and cash to Tehran.", set()),
+        (
+            "Russia has sent fighter jets to Iran in exchange for the drones.",
+            {("RU", "IR", "aircraft")},
+        ),
+    ],
+)
+def test_goods_paid_for_are_not_the_goods_sent(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert {(c.supplier, c.recipient, c.item.category) for c in claims} == expected

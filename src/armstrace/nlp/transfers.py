@@ -44,6 +44,10 @@ GOODS_REFERENCE = re.compile(
 _MORE = re.compile(
     r"\s+more\b", re.I
 )  # "four more (of the same type)": a count of the goods referred to
+_PAID_FOR = re.compile(
+    r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
+    re.I,
+)
 _THEN = re.compile(r"\s*(?:and\s+)?then\b", re.I)
 _TO_TRAIN = re.compile(r"\bto\s+(?:help\s+)?train\b", re.I)
 _MONEY = re.compile(
@@ -135,6 +139,9 @@ class TransferReading(RoleCompletion):
             for m in _ASIDE.finditer(text, start, end)
             if not (m.start() in goods_ends and _GOODS_ORIGIN_ASIDE.match(text, m.start()))
         ]  # "Mohajer-6 drones, which came from Iran,": the aside says where the goods came from
+        asides += [
+            (m.start(), m.end()) for m in _PAID_FOR.finditer(text, start, end)
+        ]  # "sending food and oil to Pyongyang in exchange for the weapons": the price, not the goods
         opening = _SUBJECT_ASIDE.match(text, start, end)
         if opening is not None:  # "Egypt, reconciling with ... Israel, sent Iraq ammunition"
             asides.append((opening.start("aside"), opening.end()))
