@@ -833,3 +833,17 @@ def test_goods_paid_for_are_not_the_goods_sent(
 ) -> None:
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert {(c.supplier, c.recipient, c.item.category) for c in claims} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel's Heron drones have been sold to more than 20 countries, including India and Chile.",
+        "Israel has exported Heron drones to several air forces, such as India and Chile.",
+    ],
+)
+def test_buyers_listed_after_a_count_of_countries_are_recipients(
+    extractor: Extractor, text: str
+) -> None:
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("IL", "IN"), ("IL", "CL")}

@@ -180,6 +180,11 @@ def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | N
     return "counterpart" if _COUNTERPART.search(left) else None
 
 
+_LISTED_RECIPIENT = re.compile(
+    r"\b(?:to|for)\s+(?:[\w\-]+\s+){0,4}?(?:countries|states|nations|buyers|customers|clients|armies|governments|"
+    r"militaries|air\s+forces|navies)\s*,?\s+(?:including|such\s+as|among\s+them|notably|like)\s+(?:the\s+)?$",
+    re.I,
+)
 _OF_BEFORE = re.compile(r"\bof\s+$")
 _ORIGIN_AFTER = re.compile(r"\s+(?:origin|manufacture|make|production)\b", re.I)
 
@@ -288,6 +293,10 @@ def assign_roles(
                 label = "ignore"
             if label == "recipient" and not _possession_fits(text, mention, items):
                 label = "ignore"
+        if label is None and _LISTED_RECIPIENT.search(
+            text, max(start, mention.start - 80), mention.start
+        ):
+            label = "recipient"  # "exported to more than 30 countries, including Ukraine"
         if label is None and of_origin(text, mention):
             label = "origin"  # "grenades of North Korean origin": the goods' maker
         if label is None and is_adjective(text, mention):
@@ -632,6 +641,8 @@ def _assign_by_position(
         ):
             role = "recipients"  # "Ethiopia deployed Chinese drones": the user of the goods
         if label == "possessive" and role == "recipients" and trigger.label == "give":
+            if passive and mention.actor_id.isupper() and not roles.suppliers:
+                roles.add("suppliers", mention.actor_id)  # "Turkey's drones have been exported to"
             continue
         roles.add(role, mention.actor_id)
     roles.subject_pronoun = bool(triggers) and bool(
