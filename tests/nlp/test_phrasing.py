@@ -847,3 +847,15 @@ def test_buyers_listed_after_a_count_of_countries_are_recipients(
 ) -> None:
     pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert pairs == {("IL", "IN"), ("IL", "CL")}
+
+
+def test_seized_goods_handed_on_later_are_the_seizers_transfer(extractor: Extractor) -> None:
+    text = (
+        "The British navy seized 2,000 rifles from a boat bound for Somalia in May 2021."
+        " The rifles were later donated to Kenya."
+    )
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    found = {(c.type, c.supplier, c.recipient, c.hedge) for c in claims}
+    assert ("transfer", "GB", "KE", "confirmed") in found
+    assert not any(c.type == "interdiction" and c.recipient == "KE" for c in claims)
+    assert {c.hedge for c in claims if c.type == "interdiction"} == {"confirmed"}  # "May": a month

@@ -296,8 +296,8 @@ def hedge_of(text: str, start: int, end: int, *, default: str = "confirmed") -> 
     for hedge in HEDGES:
         if hedge == "confirmed":
             break
-        if pats.hedges[hedge].search(text, start, end):
-            return hedge
+        if any(m.group(0) != "May" for m in pats.hedges[hedge].finditer(text, start, end)):
+            return hedge  # "in May" is a month, not "may"
     return default
 
 

@@ -24,7 +24,7 @@ from armstrace.nlp.items import ItemEntry, drop_generic, group_items
 from armstrace.nlp.mentions import ActorMention, ItemMention, transport_aircraft
 from armstrace.nlp.production import items_after
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
-from armstrace.nlp.reading import Frame
+from armstrace.nlp.reading import Flow, Frame
 from armstrace.nlp.roles import assign_roles
 from armstrace.nlp.sentences import Sentence
 from armstrace.parse.date import DateMention, DateResolver
@@ -118,6 +118,11 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
     ]  # "grounded an Il-76": the plane carried the goods
 
 
+_DISPOSED = re.compile(
+    r"(?i)\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:transferred|handed\s+over|given|sent|"
+    r"donated|passed\s+on)\s+to\b[^.;]{0,60}?\b(?:later|afterwards|subsequently)\b|"
+    r"\b(?:later|afterwards|subsequently|since)\s+(?:been\s+)?(?:transferred|handed\s+over|given|sent|donated|passed\s+on)\s+to\b"
+)
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|these|those|its|their)\s+$")
 
 
@@ -156,6 +161,14 @@ class SeizureReading(ClaimWriter):
         vessels = self.mentions.between("vessels", sent.start, sent.end)
         if not seize and not items and self.frame is None and self.closed is None and not vessels:
             return False  # nothing to open, continue or reopen: most sentences of most articles
+        if not seize and self.frame is not None and _DISPOSED.search(text, sent.start, sent.end):
+            # "The weapons were transferred to Ukraine months later": the seizer hands the cargo
+            # on; a transfer of its own, from the seizer, and no end user of the seizure
+            seizer = self.frame.seized_by
+            self._close_frame()
+            if seizer is not None:
+                self.flow = Flow([seizer], [], index, source)
+            return False
         referring = bool(seize) and all(
             _EVENT_NOUN.fullmatch(c.text)
             and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
