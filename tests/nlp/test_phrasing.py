@@ -859,3 +859,17 @@ def test_seized_goods_handed_on_later_are_the_seizers_transfer(extractor: Extrac
     assert ("transfer", "GB", "KE", "confirmed") in found
     assert not any(c.type == "interdiction" and c.recipient == "KE" for c in claims)
     assert {c.hedge for c in claims if c.type == "interdiction"} == {"confirmed"}  # "May": a month
+
+
+def test_boarding_the_vessel_in_the_next_paragraph_continues_the_seizure(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The Australian navy stopped a fishing boat off Somalia and seized rifles that officials"
+        " said were sent by Iran to al-Shabaab.\n\n"
+        "Sailors boarded the vessel on 3 March and found machine guns and rocket launchers."
+    )
+    claims = [
+        c for c in extractor.extract_text(text, "case", "2024-06-01") if c.type == "interdiction"
+    ]
+    assert {(c.supplier, c.recipient) for c in claims} == {("IR", "al-shabaab")}

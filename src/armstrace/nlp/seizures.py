@@ -118,6 +118,10 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
     ]  # "grounded an Il-76": the plane carried the goods
 
 
+_DEFINITE_CONVEYANCE = re.compile(
+    r"(?i)\s+(?:the|that|this)\s+(?:same\s+)?(?:vessel|ship|dhow|boat|freighter|plane|aircraft|shipment|"
+    r"consignment|truck|lorry)\b"
+)
 _DISPOSED = re.compile(
     r"(?i)\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:transferred|handed\s+over|given|sent|"
     r"donated|passed\s+on)\s+to\b[^.;]{0,60}?\b(?:later|afterwards|subsequently)\b|"
@@ -170,10 +174,13 @@ class SeizureReading(ClaimWriter):
                 self.flow = Flow([seizer], [], index, source)
             return False
         referring = bool(seize) and all(
-            _EVENT_NOUN.fullmatch(c.text)
-            and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
+            (
+                _EVENT_NOUN.fullmatch(c.text)
+                and _REFERENCE.search(text[max(sent.start, c.start - 30) : c.start])
+            )
+            or _DEFINITE_CONVEYANCE.match(text, c.end)
             for c in seize
-        )
+        )  # "the seizure", "boarded the vessel": the one just told
         reopened = False
         anaphoric = (
             _ANAPHOR_START.match(text[sent.start : sent.end]) is not None
