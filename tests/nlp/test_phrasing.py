@@ -873,3 +873,19 @@ def test_boarding_the_vessel_in_the_next_paragraph_continues_the_seizure(
         c for c in extractor.extract_text(text, "case", "2024-06-01") if c.type == "interdiction"
     ]
     assert {(c.supplier, c.recipient) for c in claims} == {("IR", "al-shabaab")}
+
+
+def test_a_later_count_in_containers_belongs_to_the_flow_counted_in_containers(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Iran has shipped about 4,000 containers of ammunition to Russia since 2022, officials said."
+        " In return, Russia is thought to have given Iran fighter jets."
+        " Earlier estimates had put the number of containers at 1,500."
+    )
+    found = {
+        (c.supplier, c.recipient, c.quantity.value)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+        if c.quantity is not None and c.quantity.unit == "containers"
+    }
+    assert found == {("IR", "RU", 4000.0), ("IR", "RU", 1500.0)}

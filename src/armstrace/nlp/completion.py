@@ -27,6 +27,8 @@ UNNAMED_GIVERS = re.compile(
     r"deliveries|supplies|shipments|equipment|donors|suppliers|partners|backers)\b"
     r"(?:\s+(?:deliveries|supplies|shipments|transfers|sales|exports|packages))?"
 )
+BULK_UNITS = frozenset({"containers", "tons", "shipments"})
+"""Units a later figure-only sentence can be matched to the flow first counted in them by."""
 # Goods made at home have no foreign giver to borrow from the flows read before.
 HOME_MADE = re.compile(
     r"\b(?:locally|domestically|home|indigenously)[\s\-]+(?:assembled|built|made|produced|manufactured|"
@@ -54,6 +56,8 @@ class RoleCompletion(ClaimWriter):
         clause: tuple[int, int],
         sent_parties: list[ActorMention],
         support: bool = False,
+        *,
+        units: frozenset[str] = frozenset(),
     ) -> tuple[list[str], list[str]]:
         """Fill roles the clause leaves open from the sentence and the flows already read."""
         text = self.text
@@ -125,6 +129,14 @@ class RoleCompletion(ClaimWriter):
         if not suppliers and not recipients:
             if named or collective:
                 return suppliers, recipients
+            counted = [
+                flow for unit in sorted(units & BULK_UNITS)
+                if (flow := recent(self.unit_flows.get(unit), index, 12)) is not None
+            ]  # fmt: skip
+            if counted and (latest is None or latest is not counted[0]):
+                # "Earlier estimates had put the number of containers at 6,700": the flow last
+                # counted in containers, even when another flow was read since
+                return list(counted[0].suppliers), list(counted[0].recipients)
             if latest:
                 maker = self._catalogue_maker(clause, list(latest.recipients))
                 if maker is not None and live and live[0].label in ("receive", "use"):

@@ -78,6 +78,7 @@ class ReadingState:
         self.frame: Frame | None = None
         self.closed: Frame | None = None  # the last frame closed, reopened by "the seizure"
         self.flow: Flow | None = None
+        self.unit_flows: dict[str, Flow] = {}  # the last flow counted in containers, tons ...
         self.support_flow: Flow | None = None
         self.flows: Counter[tuple[str, str]] = Counter()
         self.last_unit: str | None = None

@@ -12,7 +12,7 @@ from functools import cache
 
 from armstrace.model.claim import Quantity, When
 from armstrace.nlp.attribution import Attribution
-from armstrace.nlp.completion import UNNAMED_GIVERS, RoleCompletion
+from armstrace.nlp.completion import BULK_UNITS, UNNAMED_GIVERS, RoleCompletion
 from armstrace.nlp.cues import (
     BUILD_UP,
     Cue,
@@ -328,8 +328,9 @@ class TransferReading(RoleCompletion):
             return
         support_only = bool(support_items) and not material
         suppliers, recipients = self._complete_roles(
-            index, roles, parties, live, bool(bound), clause, sent_parties, support_only
-        )
+            index, roles, parties, live, bool(bound), clause, sent_parties, support_only,
+            units=frozenset(bq.quantity.unit for bq in bound),
+        )  # fmt: skip
         if any(i.category == "training" for i in support_items):
             # "fighters from Hamas received training in Iran": the fighters are the trainees
             support_items = [i for i in support_items if i.category != "troops"]
@@ -459,6 +460,9 @@ class TransferReading(RoleCompletion):
                 for r in recipients:
                     self.flows[(s, r)] += 1
             self.flow = Flow(suppliers, recipients, index, source, moved)
+            for bq in bound:
+                if bq.quantity.unit in BULK_UNITS:
+                    self.unit_flows[bq.quantity.unit] = self.flow
         elif emitted:
             self.support_flow = Flow(suppliers, recipients, index)
 
