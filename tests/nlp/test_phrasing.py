@@ -889,3 +889,29 @@ def test_a_later_count_in_containers_belongs_to_the_flow_counted_in_containers(
         if c.quantity is not None and c.quantity.unit == "containers"
     }
     assert found == {("IR", "RU", 4000.0), ("IR", "RU", 1500.0)}
+
+
+def test_a_buyer_that_passes_the_goods_on_is_their_supplier_too(extractor: Extractor) -> None:
+    text = "Belarus sold rifles to Sudan, which passed most of them on to the RSF, the report says."
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("BY", "SD"), ("SD", "rapid-support-forces")}
+
+
+def test_a_seizure_a_month_earlier_is_dated_from_the_last_date(extractor: Extractor) -> None:
+    text = (
+        "Police in Manila seized a container of rifles from Serbia in March 2015."
+        " Two months earlier, the Malaysian navy had stopped the MV Vega carrying mortars."
+    )
+    whens = {str(c.when) for c in extractor.extract_text(text, "case")}
+    assert {"2015-03", "2015-01"} <= whens
+
+
+def test_the_plane_that_carried_a_cargo_in_a_later_sentence_is_not_cargo(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Georgian police grounded a plane at Tbilisi airport in 2010."
+        " The Il-76, which had flown from Minsk, carried 20 tonnes of grenades."
+    )
+    categories = {t[3] for t in _tuples(extractor, text, "2024-06-01")}
+    assert "aircraft" not in categories

@@ -51,3 +51,19 @@ def test_date_leaves_vague_or_non_dates_alone(text: str) -> None:
 def test_date_never_raises_and_offsets_stay_in_range(text: str, published: str | None) -> None:
     for found in DateResolver(published=published).find(text, offset=5):
         assert 5 <= found.start < found.end <= len(text) + 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A month earlier, the ship was searched.", "2009-11"),
+        ("Two years later, the ship was searched.", "2011"),
+        ("Eighteen months later the ship was searched.", None),
+        ("The ship was searched three months after.", "2010-03"),
+    ],
+)
+def test_an_offset_counts_from_the_date_last_read(sentence: str, expected: str | None) -> None:
+    resolver = DateResolver(published="2024-11-18")
+    resolver.find("The plane was grounded in December 2009.")
+    found = [d.when for d in resolver.find(sentence)]
+    assert found == ([expected] if expected else [])

@@ -107,9 +107,17 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
     seize = cue_patterns().seize.search(text, sent.start, sent.end) or _STOPPED_NAMED.search(
         text, sent.start, sent.end
     )
-    if seize is None:
-        return items
     carriers = transport_aircraft()
+    if seize is None:
+        return [
+            item
+            for item in items
+            if not (
+                item.category == "aircraft"
+                and item.text.lower() in carriers
+                and _CARRIER_VERB.match(text, item.end, min(sent.end, item.end + 60))
+            )
+        ]  # "The Il-76, which had flown from Pyongyang, carried 35 tonnes": the plane carries
     return [
         item
         for item in items
@@ -118,6 +126,9 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
     ]  # "grounded an Il-76": the plane carried the goods
 
 
+_CARRIER_VERB = re.compile(
+    r"(?i)[^.;]*?\b(?:carried|carrying|was\s+loaded|were\s+loaded|laden|had\s+flown|flew)\b"
+)
 _DEFINITE_CONVEYANCE = re.compile(
     r"(?i)\s+(?:the|that|this)\s+(?:same\s+)?(?:vessel|ship|dhow|boat|freighter|plane|aircraft|shipment|"
     r"consignment|truck|lorry)\b"
@@ -367,7 +378,9 @@ class SeizureReading(ClaimWriter):
         clause = (sent.start, sent.end)
         seizer_mention = _seizer(parties, organs, trigger, text) if trigger is not None else None
         others = [p for p in parties if p is not seizer_mention]
-        goods = self._goods_between(sent.start, sent.end)  # "Yemeni forces" are no cargo
+        goods = without_seizing_ships(
+            text, sent, self._goods_between(sent.start, sent.end)
+        )  # "Yemeni forces" are no cargo, nor is the plane that carried it
         roles = assign_roles(text, clause, others, [], goods)
         if seizer_mention is not None:
             frame.seized_by = seizer_mention.country or seizer_mention.actor_id

@@ -44,6 +44,12 @@ GOODS_REFERENCE = re.compile(
 _MORE = re.compile(
     r"\s+more\b", re.I
 )  # "four more (of the same type)": a count of the goods referred to
+_RELAY_ASIDE = re.compile(
+    r",\s*(?:which|who)\s+(?:then\s+|later\s+|in\s+turn\s+|has\s+|had\s+|have\s+)?(?:passed|handed|sent|shipped|"
+    r"forwarded|funnell?ed|smuggled|moved|sold)\s+(?:(?:many|most|some|much|part|all|a\s+share)\s+)?"
+    r"(?:of\s+(?:them|it|these|those)\s+)?on(?:wards?)?\s+to\s+",
+    re.I,
+)
 _PAID_FOR = re.compile(
     r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
     re.I,
@@ -455,6 +461,8 @@ class TransferReading(RoleCompletion):
                             when=when,
                         )
                         emitted = True
+        if emitted and moved:
+            self._relayed(sent, clause, sent_parties, asides, moved, hedge, source, when)
         if emitted and (material or borrowed):
             for s in suppliers:
                 for r in recipients:
@@ -465,6 +473,37 @@ class TransferReading(RoleCompletion):
                     self.unit_flows[bq.quantity.unit] = self.flow
         elif emitted:
             self.support_flow = Flow(suppliers, recipients, index)
+
+    def _relayed(
+        self,
+        sent: Sentence,
+        clause: tuple[int, int],
+        sent_parties: list[ActorMention],
+        asides: list[tuple[int, int]],
+        moved: list[ItemEntry],
+        hedge: str,
+        source: str | None,
+        when: When | None,
+    ) -> None:
+        """ "sold rockets to Iran, which passed many of them on to Hezbollah": the buyer in
+        the aside hands the same goods on."""
+        text = self.text
+        for aside_start, aside_end in asides:
+            relay = _RELAY_ASIDE.match(text, aside_start, aside_end)
+            if relay is None or not clause[0] <= aside_start < clause[1]:
+                continue
+            holder = next(
+                (p for p in sent_parties if 0 <= aside_start - p.end <= 1 and p.is_party), None
+            )
+            onward = [p for p in sent_parties if relay.end() <= p.start < aside_end and p.is_party]
+            if holder is None:
+                continue
+            for recipient in dict.fromkeys(p.actor_id for p in onward):
+                if recipient == holder.actor_id:
+                    continue
+                for entry in moved:
+                    self._emit("transfer", (sent.start, sent.end), supplier=holder.actor_id,
+                               recipient=recipient, entry=entry, hedge=hedge, source=source, when=when)  # fmt: skip
 
     def _goods_lender(
         self,

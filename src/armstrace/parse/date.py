@@ -44,7 +44,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_period", re.compile(r"\b(?P<rel>last\s+month|this\s+month|earlier\s+this\s+month|later\s+this\s+month|the\s+previous\s+month|last\s+autumn|last\s+fall|last\s+spring|last\s+summer|last\s+winter|earlier\s+this\s+year|this\s+year)\b", re.I)),
     ("rel_anchor", re.compile(r"\b(?:at\s+that\s+time|at\s+the\s+time|by\s+then|by\s+that\s+time|at\s+that\s+point)\b", re.I)),
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next|previous|the\s+following|the\s+same|that\s+same|earlier\s+this|later\s+that|the\s+previous|the\s+next)\s+year\b", re.I)),
+    ("rel_offset", re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<unit>months?|years?)\s+(?P<dir>earlier|later|(?:before|after)(?=\s*[,.;]))", re.I)),
 ]  # fmt: skip
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 
 _MAYBE_DATE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|today|"
@@ -61,7 +64,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "rel_month": frozenset({"month"}), "md": frozenset({"digit", "month"}),
     "weekday": frozenset({"day"}), "rel_day": frozenset({"day_word"}),
     "rel_period": frozenset({"period"}), "rel_anchor": frozenset({"anchor"}),
-    "rel_year": frozenset({"year_word"}),
+    "rel_year": frozenset({"year_word"}), "rel_offset": frozenset({"period"}),
 }  # fmt: skip
 _PERIOD_WORDS = ("month", "autumn", "fall", "spring", "summer", "winter", "year")
 
@@ -204,7 +207,25 @@ class DateResolver:
             return self._relative_period(re.sub(r"\s+", " ", m.group("rel").lower()))
         if kind == "rel_year":
             return self._relative_year(m.group("rel").lower())
+        if kind == "rel_offset":
+            return self._offset(m)
         return None
+
+    def _offset(self, m: re.Match[str]) -> tuple[str, int] | None:
+        """ "A month earlier", "two years later": counted from the date last read."""
+        if self.anchor_year is None:
+            return None
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else _COUNT_WORDS[raw]
+        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+        if m.group("unit").lower().startswith("year"):
+            year = self.anchor_year + sign * n
+            return f"{year:04d}", year
+        if self.anchor_month is None:
+            return None
+        months = self.anchor_year * 12 + self.anchor_month - 1 + sign * n
+        year, month = divmod(months, 12)
+        return f"{year:04d}-{month + 1:02d}", year
 
     def _relative_month(self, m: re.Match[str]) -> tuple[str, int] | None:
         month = MONTHS[_month_key(m.group("month"))]
