@@ -915,3 +915,18 @@ def test_the_plane_that_carried_a_cargo_in_a_later_sentence_is_not_cargo(
     )
     categories = {t[3] for t in _tuples(extractor, text, "2024-06-01")}
     assert "aircraft" not in categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel says the rockets were made outside Gaza and smuggled to Hamas in pieces.",
+        "Iran has sold drones to Sudan. The RSF also obtained drone engines from European"
+        " suppliers.",
+    ],
+)
+def test_places_outside_and_unnamed_regional_suppliers_give_no_supplier(
+    extractor: Extractor, text: str
+) -> None:
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert not {("PS", "hamas"), ("IR", "rapid-support-forces")} & pairs

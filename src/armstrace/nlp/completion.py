@@ -23,7 +23,7 @@ _COLLECTIVE = re.compile(
 # "... and then handed on to Y": the goods pass from the last buyer to Y. "Iran shipped rockets to
 # Sudan and then smuggled them to Hamas" keeps its subject: no relay without "on to" or the like.
 UNNAMED_GIVERS = re.compile(
-    r"\b(?:Western|NATO|foreign|allied|Allied)\s+(?:[\w\-]+\s+){0,2}?(?:arms|weapons|military\s+aid|aid|"
+    r"\b(?:Western|NATO|foreign|allied|Allied|European|Asian|African|international)\s+(?:[\w\-]+\s+){0,2}?(?:arms|weapons|military\s+aid|aid|"
     r"deliveries|supplies|shipments|equipment|donors|suppliers|partners|backers)\b"
     r"(?:\s+(?:deliveries|supplies|shipments|transfers|sales|exports|packages))?"
 )
