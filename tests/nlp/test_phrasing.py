@@ -930,3 +930,9 @@ def test_places_outside_and_unnamed_regional_suppliers_give_no_supplier(
 ) -> None:
     pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert not {("PS", "hamas"), ("IR", "rapid-support-forces")} & pairs
+
+
+def test_goods_naming_a_factory_are_not_goods_sent(extractor: Extractor) -> None:
+    text = "Hundreds of Cuban engineers have been sent to Venezuelan rifle factories."
+    found = {(c.type, c.supplier, c.recipient) for c in extractor.extract_text(text, "case")}
+    assert not any(t == "transfer" for t, _s, _r in found)

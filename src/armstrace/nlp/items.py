@@ -54,6 +54,13 @@ _CARRIED_BY = re.compile(
 )
 
 
+_MAKES_IT = re.compile(
+    r"\s+(?:factor(?:y|ies)|plants?|production\s+lines?|assembly\s+lines?|industry|industries|makers?|"
+    r"manufacturers?|producers?)\b",
+    re.I,
+)
+
+
 def is_target(text: str, item: ItemMention, clause_start: int) -> bool:
     """ "used drones against Pakistani radars", "tanks being destroyed from the air", "trained
     crews to fly aircraft", "aircraft that could carry nuclear bombs": what was attacked, what
@@ -63,6 +70,8 @@ def is_target(text: str, item: ItemMention, clause_start: int) -> bool:
         return True
     if _CARRIED_BY.search(text[max(clause_start, item.start - 70) : item.start]):
         return True  # "chassis that carry Iskander launchers": what the goods carry
+    if _MAKES_IT.match(text, item.end):
+        return True  # "workers sent to Russian drone factories": where goods are made, not goods
     return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text, item.end, item.end + 60))
 
 
