@@ -936,3 +936,19 @@ def test_goods_naming_a_factory_are_not_goods_sent(extractor: Extractor) -> None
     text = "Hundreds of Cuban engineers have been sent to Venezuelan rifle factories."
     found = {(c.type, c.supplier, c.recipient) for c in extractor.extract_text(text, "case")}
     assert not any(t == "transfer" for t, _s, _r in found)
+
+
+def test_counts_listed_with_each_supplier_stay_with_their_goods(extractor: Extractor) -> None:
+    text = (
+        "Taiwan has received 40 Harpoon missiles from the United States and 12 tanks from Germany."
+    )
+    found = {
+        (c.supplier, c.item.category, c.quantity.value if c.quantity else None)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+    }
+    assert found == {("US", "cruise_missiles", 40.0), ("DE", "armoured_vehicles", 12.0)}
+
+
+def test_tunnels_goods_pass_through_are_a_route_not_construction(extractor: Extractor) -> None:
+    text = "Hamas used rockets smuggled through tunnels from Egypt."
+    assert "construction" not in {t[3] for t in _tuples(extractor, text, "2024-06-01")}

@@ -50,6 +50,7 @@ _RELAY_ASIDE = re.compile(
     r"(?:of\s+(?:them|it|these|those)\s+)?on(?:wards?)?\s+to\s+",
     re.I,
 )
+_ROUTE_BEFORE = re.compile(r"(?i)\b(?:through|via|along|under|into|inside|in)\s+(?:the\s+)?$")
 _PAID_FOR = re.compile(
     r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
     re.I,
@@ -250,7 +251,11 @@ class TransferReading(RoleCompletion):
             for i in items
             if i.category in SUPPORT_CATEGORIES
             and (i.category != "troops" or id(i) in counted or _DEPLOYED.search(text, start, end))
-        ]  # "under attack from the forces of X": forces named, none sent
+            and not (
+                i.category == "construction"
+                and _ROUTE_BEFORE.search(text, max(start, i.start - 12), i.start)
+            )
+        ]  # "under attack from the forces of X": forces named, none sent; "through tunnels": a route
         quantified = {bq.category for bq in bound}
         trains = TRAINS_PEOPLE.search(text, start, end)
         if not support_items and trains and not is_negated(text, start, trains.start()):
@@ -422,7 +427,13 @@ class TransferReading(RoleCompletion):
                     group_suppliers,
                     recipients,
                     entries,
-                    bound if not paired else [],
+                    bound
+                    if not paired
+                    else [
+                        bq
+                        for bq in bound
+                        if bq.item is not None and any(bq.item is i for i in group_items_)
+                    ],  # "31 Abrams tanks from the US, 18 Leopards from Germany": each its own
                     hedge,
                     source,
                     when,
