@@ -952,3 +952,28 @@ def test_counts_listed_with_each_supplier_stay_with_their_goods(extractor: Extra
 def test_tunnels_goods_pass_through_are_a_route_not_construction(extractor: Extractor) -> None:
     text = "Hamas used rockets smuggled through tunnels from Egypt."
     assert "construction" not in {t[3] for t in _tuples(extractor, text, "2024-06-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Germany was the largest arms supplier to Greece in the 2000s.", ("DE", "GR")),
+        ("The United States remains Taiwan's main weapons supplier.", ("US", "TW")),
+        ("Italy has long been one of the main suppliers to Turkey.", ("IT", "TR")),
+    ],
+)
+def test_a_state_called_anothers_supplier_sold_it_arms(
+    extractor: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert {(c.supplier, c.recipient, c.quantity) for c in claims} == {(*pair, None)}
+
+
+def test_a_supplier_named_after_a_flow_supplies_the_same_goods(extractor: Extractor) -> None:
+    text = (
+        "Syria sold Scud-C missiles to Sudan in 1990. China became Sudan's main source soon after."
+    )
+    found = {
+        (c.supplier, c.recipient, c.item.category) for c in extractor.extract_text(text, "case")
+    }
+    assert ("CN", "SD", "ballistic_missiles") in found

@@ -117,7 +117,7 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
                     self._transfer_clause(index, sent, clause, *near.around(clause), dates)
         self._epithets(sent, actors)
         self._denials(sent, actors)
-        self._appositives(sent, parties)
+        self._appositives(index, sent, parties)
         self.anaphora.observe([a for a in actors if a not in anaphors])
         named = {a.actor_id for a in parties if a.form in ("name", "weak")}
         if len(named) == 1 and sent.end - sent.start <= 80 and parties[0].start - sent.start <= 4:

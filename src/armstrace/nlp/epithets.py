@@ -16,6 +16,7 @@ from armstrace.nlp.items import ItemEntry, drop_generic, group_items
 from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.production import items_after
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES
+from armstrace.nlp.reading import recent
 from armstrace.nlp.sentences import Sentence
 
 _SUPPLIED_SUFFIX = re.compile(
@@ -64,6 +65,21 @@ _CUSTOMER_AFTER = re.compile(_CUSTOMER_NOUN, re.I)
 # "India's first foreign customer was the Philippines": the same, with the seller first
 _CUSTOMER_IS = re.compile(
     _CUSTOMER_NOUN + r"\s+(?:is|was|became|has\s+been|were|are|included?|includes)\s+(?:the\s+)?",
+    re.I,
+)
+_SUPPLIER_NOUN = (
+    r"(?:(?:biggest|largest|main|top|leading|key|major|principal|chief|most\s+important|only|sole|traditional|"
+    r"second[-\s](?:biggest|largest)|third[-\s](?:biggest|largest))\s+)?(?:(?:foreign|arms|weapons|military|"
+    r"defen[cs]e)\s+)?(?:suppliers?|sellers?|providers?|exporters?|sources?)\b"
+)
+# "The United States remains Saudi Arabia's main arms supplier": X supplies Y's arms
+_SUPPLIER_AFTER = re.compile(r"['\u2019]s?\s+" + _SUPPLIER_NOUN, re.I)
+# "France was the largest supplier to Qatar": the same, with the buyer after "to"
+_SUPPLIER_TO = re.compile(
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:is|was|remains|remained|became|has\s+become|has\s+been|had\s+been|"
+    r"has\s+long\s+been)\s+(?:one\s+of\s+)?(?:the|a|an)\s+"
+    + _SUPPLIER_NOUN
+    + r"\s+(?:(?:of\s+arms\s+)?to|for)\s+(?:the\s+)?",
     re.I,
 )
 _APPOSITIVE_CHAIN = re.compile(r"(?:\s*,?\s*(?:and\s+)?an?\s+[^,;.]*?)+\s*", re.I)
@@ -126,11 +142,11 @@ class EpithetReading(ClaimWriter):
                     source=source,
                 )
 
-    def _appositives(self, sent: Sentence, parties: list[ActorMention]) -> None:
+    def _appositives(self, index: int, sent: Sentence, parties: list[ActorMention]) -> None:
         """ "Iran, a long-time buyer of North Korean arms and a backer of Hamas"."""
         text = self.text
         self._backers(sent, parties)
-        self._customers(sent, parties)
+        self._customers(index, sent, parties)
         for mention in parties:
             for m in _APPOSITIVE.finditer(text, mention.end, min(sent.end, mention.end + 160)):
                 between = text[mention.end : m.start()]
@@ -157,7 +173,7 @@ class EpithetReading(ClaimWriter):
                     self._emit("support", span, supplier=mention.actor_id, recipient=other.actor_id,
                                hedge=hedge_of(text, sent.start, sent.end))  # fmt: skip
 
-    def _customers(self, sent: Sentence, parties: list[ActorMention]) -> None:
+    def _customers(self, index: int, sent: Sentence, parties: list[ActorMention]) -> None:
         """ "Algeria remains one of Russia's biggest customers", "India's first foreign customer
         was the Philippines": a transfer of arms (the goods when the sentence names them)."""
         text = self.text
@@ -166,17 +182,36 @@ class EpithetReading(ClaimWriter):
             if _IS_CUSTOMER_BEFORE.fullmatch(
                 text, buyer.end, seller.start
             ) and _CUSTOMER_AFTER.match(text, seller.end):
-                self._customer(sent, seller.actor_id, buyer.actor_id)
+                self._customer(index, sent, seller.actor_id, buyer.actor_id)
         for seller, buyer in pairwise(states):
             said = _CUSTOMER_IS.match(text, seller.end)
             if said is not None and buyer.start <= said.end() <= buyer.end:  # "the Philippines"
-                self._customer(sent, seller.actor_id, buyer.actor_id)
+                self._customer(index, sent, seller.actor_id, buyer.actor_id)
+            supplier_to = _SUPPLIER_TO.match(text, seller.end)
+            if supplier_to is not None and buyer.start <= supplier_to.end() <= buyer.end:
+                self._customer(
+                    index, sent, seller.actor_id, buyer.actor_id
+                )  # "the largest supplier to Qatar"
+            if _IS_CUSTOMER_BEFORE.fullmatch(
+                text, seller.end, buyer.start
+            ) and _SUPPLIER_AFTER.match(text, buyer.end):
+                self._customer(
+                    index, sent, seller.actor_id, buyer.actor_id
+                )  # "remains Saudi Arabia's main supplier"
 
-    def _customer(self, sent: Sentence, seller: str, buyer: str) -> None:
+    def _customer(self, index: int, sent: Sentence, seller: str, buyer: str) -> None:
+        """Arms in general, or the one kind of goods the flow just read between the same pair
+        moved ("... Scud-Bs. North Korea became Iran's main source")."""
         if seller == buyer:
             return
+        lender = recent(self.flow, index, 3)
+        entry = (
+            lender.goods[0]
+            if lender is not None and len(lender.goods) == 1 and buyer in lender.recipients
+            else ItemEntry("munitions")
+        )
         self._emit("transfer", (sent.start, sent.end), supplier=seller, recipient=buyer,
-                   entry=ItemEntry("munitions"), hedge=hedge_of(self.text, sent.start, sent.end))  # fmt: skip
+                   entry=entry, hedge=hedge_of(self.text, sent.start, sent.end))  # fmt: skip
 
     def _backers(self, sent: Sentence, parties: list[ActorMention]) -> None:
         """ "Turkey, the GNA's main backer," and "Turkey, which supports the government in

@@ -127,6 +127,14 @@ def _context_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     return rate, derived, vague
 
 
+_ONE_OF = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w\-]*['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}?(?:suppliers|buyers|"
+    r"customers|clients|sources|exporters|importers|producers|makers|manufacturers|countries|states|nations|allies|"
+    r"partners|reasons|ways|members|groups|cases|examples|instances|routes|hubs|largest|biggest|main|few|first)\b",
+    re.I,
+)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every count-like number in `text`, with qualifier; calibers, years, ids, rates
     ("3 million per year") and changes ("an increase of 5,000") are skipped."""
@@ -147,6 +155,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         elif is_word:
             if _SPAN_OF_TIME.match(text, m.end("num")):
                 continue  # "for three decades", "two years"
+            if raw.lower() == "one" and _ONE_OF.match(text, m.end("num")):
+                continue  # "one of the main suppliers": a member of a set, not a count
         else:
             after = text[m.end("num") : m.end("num") + 14]
             if _NOT_A_COUNT_AFTER.match(after):
