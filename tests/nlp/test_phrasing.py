@@ -977,3 +977,21 @@ def test_a_supplier_named_after_a_flow_supplies_the_same_goods(extractor: Extrac
         (c.supplier, c.recipient, c.item.category) for c in extractor.extract_text(text, "case")
     }
     assert ("CN", "SD", "ballistic_missiles") in found
+
+
+def test_a_region_named_after_a_continent_is_no_state(extractor: Extractor) -> None:
+    text = "In Latin America, Russia has sold helicopters to Peru."
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("RU", "PE")}
+
+
+def test_the_subject_of_a_which_clause_receiving_goods_is_its_antecedent(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Iran backed the Houthis fighting Yemen's government, which was receiving Saudi armoured"
+        " vehicles."
+    )
+    found = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert ("SA", "YE") in found
+    assert ("SA", "houthis") not in found

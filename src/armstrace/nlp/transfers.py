@@ -51,6 +51,13 @@ _RELAY_ASIDE = re.compile(
     re.I,
 )
 _ROUTE_BEFORE = re.compile(r"(?i)\b(?:through|via|along|under|into|inside|in)\s+(?:the\s+)?$")
+_WHICH_BEFORE = re.compile(
+    r"(?i),\s*which\s+(?:(?:was|is|were|are|has|have|had)\s+(?:been\s+)?)?(?:also\s+|already\s+|then\s+|later\s+)?$"
+)
+_ANTECEDENT_GAP = re.compile(
+    r"(?i)\s?|['\u2019]s?\s+(?:[\w\-]+\s+){0,2}?(?:government|regime|army|military|armed\s+forces|forces|"
+    r"authorities|junta)"
+)
 _PAID_FOR = re.compile(
     r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
     re.I,
@@ -216,6 +223,23 @@ class TransferReading(RoleCompletion):
             + [c for c in support_cues if c.text.lower() not in {t.text.lower() for t in live}],
             items,
         )
+        # "fighting Nicaragua's government, which was receiving Soviet helicopters": the
+        # antecedent of "which" is the one receiving
+        for trigger in live:
+            if trigger.label not in ("receive", "use"):
+                continue
+            which = _WHICH_BEFORE.search(text, max(start, trigger.start - 40), trigger.start)
+            if which is None:
+                continue
+            holder = next(
+                (
+                    p for p in reversed(parties)
+                    if p.end <= which.start() and _ANTECEDENT_GAP.fullmatch(text, p.end, which.start())
+                ),
+                None,
+            )  # fmt: skip
+            if holder and holder.actor_id in roles.recipients and len(roles.recipients) > 1:
+                roles.recipients = [holder.actor_id]
         if transit:
             for mention in parties:
                 if mention.start < transit.start() and mention.actor_id in roles.recipients:
