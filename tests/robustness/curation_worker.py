@@ -3,7 +3,8 @@
     python curation_worker.py DB_URL PROGRESS_FILE FIRST_STEP
 
 Step i works on claim i % n (claims in id order) and is fully determined by i, so a test
-can say what every committed audit entry must hold: even rounds edit the quantity to i + 1,
+can say what every committed audit entry must hold: even rounds edit the quantity to
+1,000,001 + i (a count no extracted claim in the test corpus states, so no edit is a no-op),
 odd rounds grade the claim. After each call returns, "i" is appended to PROGRESS_FILE and
 synced: a line there means the call had returned, i.e. the edit had committed.
 """
@@ -20,13 +21,15 @@ from armstrace.store import Store, open_store
 USER = "crash-test"
 CLAIMS = 12
 """How many claims the loop cycles through."""
+QUANTITY_BASE = 1_000_000
+"""Edited counts start above any the corpus states: an edit to the claim's own value is refused."""
 
 
 def step(i: int) -> tuple[str, Any]:
     """The action of step i: ("quantity", value) or ("credibility", grade)."""
     rounds = i // CLAIMS
     if rounds % 2 == 0:
-        return "quantity", i + 1
+        return "quantity", QUANTITY_BASE + i + 1
     return "credibility", (rounds // 2) % 6 + 1  # differs from the claim's previous grade
 
 
