@@ -995,3 +995,9 @@ def test_the_subject_of_a_which_clause_receiving_goods_is_its_antecedent(
     found = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert ("SA", "YE") in found
     assert ("SA", "houthis") not in found
+
+
+def test_denying_sending_any_goods_is_a_denied_claim(extractor: Extractor) -> None:
+    text = "Belarus denied sending any tanks to Russia, then admitted it had sold a few."
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert ("BY", "RU", "denied") in {(c.supplier, c.recipient, c.hedge) for c in claims}

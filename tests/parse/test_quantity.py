@@ -86,3 +86,17 @@ def test_quantity_start_scan_finds_what_the_full_pattern_finds(text: str) -> Non
 
     expected = [m.span() for m in _patterns()[0].finditer(text)]
     assert [m.span() for m in _matches(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Iran sent one-way attack drones.", []),
+        ("It signed a three-year deal for rifles.", []),
+        ("Iran sent twenty-five drones.", [25.0]),
+        ("Russia has been one of the main suppliers.", []),
+        ("Iran sent one of its frigates.", [1.0]),
+    ],
+)
+def test_number_words_inside_compounds_and_sets(text: str, values: list[float]) -> None:
+    assert [n.value for n in find_numbers(text)] == values

@@ -202,6 +202,7 @@ _CLEARING = re.compile(
     re.I,
 )
 _NEGATED_ITEM = re.compile(r"\b(?:any|no)\s+(?:\w+\s+)?$", re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|denying)\s+(?:\w+\s+){1,3}$", re.I)
 
 
 _OPPONENT = re.compile(
@@ -254,8 +255,14 @@ def _not_goods(text: str, item: ItemMention) -> bool:
         _CARGO_HEAD.match(carrier.group(0)) or item.text.lower() in transport_aircraft()
     ):
         return True  # "an IL-76 cargo plane" carried the goods; "Mirage 2000 jets" are goods
-    if _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start]):
-        return True
+    negated = _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start])
+    if negated and not (
+        negated.group(0).lower().startswith("any")
+        and _DENIED_BEFORE.search(text[max(0, item.start - 50) : item.start])
+    ):
+        return (
+            True  # "no weapons", "any technology transfer"; "denied sending any drones" is a denial
+        )
     if item.category == "troops" and _OPPONENT.search(text[max(0, item.start - 40) : item.start]):
         return True  # "drones used against Tigrayan forces": the other side, not help sent
     if _TARGET.search(text[max(0, item.start - 40) : item.start]):

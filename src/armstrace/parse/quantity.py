@@ -127,6 +127,10 @@ def _context_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     return rate, derived, vague
 
 
+_COMPOUND_AFTER = re.compile(r"[-\u2010\u2011][a-z]")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS_UNIT = re.compile(r"[-\u2010\u2011](" + "|".join(_UNITS) + r")\b", re.I)
 _ONE_OF = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w\-]*['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}?(?:suppliers|buyers|"
     r"customers|clients|sources|exporters|importers|producers|makers|manufacturers|countries|states|nations|allies|"
@@ -147,6 +151,7 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         raw = m.group("num")
         scale = m.group("scale")
+        compound_end = 0
         is_word = not raw[0].isdigit()
         if is_word and raw.lower() in ("a", "an") and not scale:
             continue
@@ -155,6 +160,12 @@ def find_numbers(text: str) -> list[NumberMention]:
         elif is_word:
             if _SPAN_OF_TIME.match(text, m.end("num")):
                 continue  # "for three decades", "two years"
+            unit_word = _TENS_UNIT.match(text, m.end("num"))
+            if unit_word and raw.lower() in _TENS:
+                value += _UNITS.index(unit_word.group(1).lower()) + 1  # "twenty-five"
+                compound_end = unit_word.end()
+            elif _COMPOUND_AFTER.match(text, m.end("num")):
+                continue  # "one-way attack drones", "three-year deal": part of a word, not a count
             if raw.lower() == "one" and _ONE_OF.match(text, m.end("num")):
                 continue  # "one of the main suppliers": a member of a set, not a count
         else:
@@ -185,6 +196,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             else:
                 upper = None
         end = m.end() if upper is not None else (m.end("scale") if scale else m.end("num"))
+        if compound_end:
+            end = max(end, compound_end)
         found.append(
             NumberMention(
                 start=m.start(),
