@@ -1001,3 +1001,8 @@ def test_denying_sending_any_goods_is_a_denied_claim(extractor: Extractor) -> No
     text = "Belarus denied sending any tanks to Russia, then admitted it had sold a few."
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert ("BY", "RU", "denied") in {(c.supplier, c.recipient, c.hedge) for c in claims}
+
+
+def test_not_a_single_weapon_moved_is_no_claim(extractor: Extractor) -> None:
+    text = "Not a single rifle changed hands between Serbia and the rebels, the court found."
+    assert extractor.extract_text(text, "case", "2024-06-01") == []

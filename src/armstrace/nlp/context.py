@@ -201,7 +201,7 @@ _CLEARING = re.compile(
     r"\b(?:clear|clearing|cleared|remove|removing|removed|defuse|defusing|detect|lift|lifting)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.I,
 )
-_NEGATED_ITEM = re.compile(r"\b(?:any|no)\s+(?:\w+\s+)?$", re.I)
+_NEGATED_ITEM = re.compile(r"\b(?:any|no|not\s+a\s+single|not\s+one)\s+(?:\w+\s+)?$", re.I)
 _DENIED_BEFORE = re.compile(r"\b(?:denied|denies|deny|denying)\s+(?:\w+\s+){1,3}$", re.I)
 
 
@@ -255,7 +255,7 @@ def _not_goods(text: str, item: ItemMention) -> bool:
         _CARGO_HEAD.match(carrier.group(0)) or item.text.lower() in transport_aircraft()
     ):
         return True  # "an IL-76 cargo plane" carried the goods; "Mirage 2000 jets" are goods
-    negated = _NEGATED_ITEM.search(text[max(0, item.start - 16) : item.start])
+    negated = _NEGATED_ITEM.search(text[max(0, item.start - 24) : item.start])
     if negated and not (
         negated.group(0).lower().startswith("any")
         and _DENIED_BEFORE.search(text[max(0, item.start - 50) : item.start])
