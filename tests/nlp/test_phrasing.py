@@ -1006,3 +1006,14 @@ def test_denying_sending_any_goods_is_a_denied_claim(extractor: Extractor) -> No
 def test_not_a_single_weapon_moved_is_no_claim(extractor: Extractor) -> None:
     text = "Not a single rifle changed hands between Serbia and the rebels, the court found."
     assert extractor.extract_text(text, "case", "2024-06-01") == []
+
+
+def test_a_which_clause_with_a_thousands_comma_still_counts_its_goods(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Iran has sent 300 containers to Russia, which could hold 1,200,000 rounds of 7.62mm"
+        " ammunition or 40,000 mortar bombs."
+    )
+    values = {c.quantity.value for c in extractor.extract_text(text, "case") if c.quantity}
+    assert {300.0, 1_200_000.0, 40_000.0} <= values

@@ -67,3 +67,13 @@ def test_an_offset_counts_from_the_date_last_read(sentence: str, expected: str |
     resolver.find("The plane was grounded in December 2009.")
     found = [d.when for d in resolver.find(sentence)]
     assert found == ([expected] if expected else [])
+
+
+def test_a_month_after_the_dateline_in_past_reporting_is_the_last_such_month() -> None:
+    resolver = DateResolver(published="2024-02-20")
+    resolver.find("SEOUL, Feb 20 (Wire) - Officials spoke on Tuesday.")
+    assert [d.when for d in resolver.find("Kim visited Russia in September.")] == ["2023-09"]
+    assert [d.when for d in resolver.find("It has sent shells since August.")] == [
+        {"start": "2023-08"}
+    ]
+    assert [d.when for d in resolver.find("Deliveries will resume in June.")] == ["2024-06"]

@@ -577,7 +577,7 @@ class TransferReading(RoleCompletion):
 
 
 _ASIDE = re.compile(
-    r",\s*(?:which|who|whose)\b[^,;]{3,120},"
+    r",\s*(?:which|who|whose)\b(?:[^,;]|,(?=\d{3}\b)){3,120},(?!\d{3}\b)"
     r"|(?<=[a-z]),\s+the\s+(?:[\w\-]+\s+){0,3}?(?:company|firm|contractor|group|organi[sz]ation|militia|"
     r"movement|network|outfit|unit|agency|body|force|mercenar(?:y|ies)|paramilitar(?:y|ies))\s+"
     r"(?:linked|tied|close|allied|loyal|attached|connected|affiliated|belonging|that|which|founded|run|"

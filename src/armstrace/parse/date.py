@@ -90,6 +90,11 @@ def _present(text: str) -> set[str]:
     return present
 
 
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|expected|expects|plans?|planned|planning|due|scheduled|set\s+to|aims?\s+to|"
+    r"intends?|next|upcoming|by\s+the\s+end\s+of)\b",
+    re.I,
+)
 _SINCE = re.compile(
     r"\b(?:since|from|starting\s+in|beginning\s+in|as\s+of)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I
 )
@@ -116,6 +121,7 @@ class DateResolver:
     anchor_month: int | None = None
     _pub: tuple[int, int | None] | None = field(default=None, init=False)
     _calls: int = field(default=0, init=False)
+    _future_ok: bool = field(default=False, init=False)  # the sentence speaks of what is to come
     _anchored_at: int = field(default=-100, init=False)
 
     def __post_init__(self) -> None:
@@ -133,6 +139,7 @@ class DateResolver:
         if not _MAYBE_DATE.search(text):
             return []
         taken: list[tuple[int, int]] = [(s - offset, e - offset) for s, e in names]
+        self._future_ok = bool(_FUTURE.search(text))
         found: list[DateMention] = []
         present = _present(text)
         for kind, pattern in _PATTERNS:
@@ -254,6 +261,9 @@ class DateResolver:
             year = self.anchor_year
         else:
             return None
+        if self._pub and self._pub[1] and not self._future_ok and rel not in ("next",):
+            while (year, month) > (self._pub[0], self._pub[1]):
+                year -= 1  # a month past the publication date in past-tense reporting: the last one
         self.anchor_month = month
         return f"{year:04d}-{month:02d}", year
 
