@@ -1017,3 +1017,17 @@ def test_a_which_clause_with_a_thousands_comma_still_counts_its_goods(
     )
     values = {c.quantity.value for c in extractor.extract_text(text, "case") if c.quantity}
     assert {300.0, 1_200_000.0, 40_000.0} <= values
+
+
+def test_weapons_recovered_from_a_group_were_in_its_hands(extractor: Extractor) -> None:
+    text = "Weapons recovered from al-Shabaab fighters include Iranian rocket-propelled grenades."
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("IR", "al-shabaab")}
+
+
+def test_a_buyer_that_in_turn_supplies_others_is_the_supplier_of_its_own_goods(
+    extractor: Extractor,
+) -> None:
+    text = "In the 1990s China sold missiles to Iran, which in turn supplied rockets to Hezbollah."
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("CN", "IR"), ("IR", "hezbollah")}

@@ -77,3 +77,10 @@ def test_a_month_after_the_dateline_in_past_reporting_is_the_last_such_month() -
         {"start": "2023-08"}
     ]
     assert [d.when for d in resolver.find("Deliveries will resume in June.")] == ["2024-06"]
+
+
+def test_a_day_named_after_the_publication_date_is_last_years() -> None:
+    resolver = DateResolver(published="2024-01-10")
+    assert [d.when for d in resolver.find("Arms were found after the October 7 attack.")] == [
+        "2023-10-07"
+    ]

@@ -89,7 +89,12 @@ _CLAUSE_BREAK = re.compile(
     r",?\s+(?:but|while|whereas|although|though|yet)\s+(?=\w)|;\s+(?=[a-z])"
     r"|\s+and\s+(?:he|she|they|it|officials?)?\s*(?:added|said|claimed|noted|warned|stressed)\s+(?:that\s+)?"
     r"|,\s+and\s+(?=(?:the\s+)?(?-i:[A-Z]))"
-    r"|,?\s+(?=and\s+then\s+(?:\w+\s+)?(?:handed|passed|sent|shipped|transferred|moved|forwarded|smuggled|delivered|given|trucked|flown|sold)\b)",
+    r"|,?\s+(?=and\s+then\s+(?:\w+\s+)?(?:handed|passed|sent|shipped|transferred|moved|forwarded|smuggled|delivered|given|trucked|flown|sold)\b)"
+    # "exported Scuds to Tehran, which in turn supplied rockets to Hezbollah": the buyer's own
+    # deliveries, with goods of their own ("which passed them on" stays one clause)
+    r"|,\s+(?=which\s+(?:in\s+turn\s+|then\s+|later\s+|also\s+|itself\s+)?(?:has\s+|had\s+)?"
+    r"(?:supplied|supplies|sent|sends|shipped|ships|gave|gives|provided|provides|sold|sells|delivered|delivers|"
+    r"transferred|armed|arms)\s+(?!(?:(?:many|most|some|much|part|all)\s+of\s+)?(?:them|it|these|those)\b))",
     re.I,
 )
 

@@ -58,6 +58,7 @@ _ANTECEDENT_GAP = re.compile(
     r"(?i)\s?|['\u2019]s?\s+(?:[\w\-]+\s+){0,2}?(?:government|regime|army|military|armed\s+forces|forces|"
     r"authorities|junta)"
 )
+_WHICH_OPENS = re.compile(r"(?i)which\s")
 _PAID_FOR = re.compile(
     r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
     re.I,
@@ -180,6 +181,12 @@ class TransferReading(RoleCompletion):
         parties = [
             p for p in sent_parties if start <= p.start < end and not _within(p.start, asides)
         ]
+        if _WHICH_OPENS.match(text, start):  # "..., which in turn supplied": its antecedent
+            antecedent = next(
+                (p for p in reversed(sent_parties) if p.end <= start and start - p.end <= 3), None
+            )
+            if antecedent is not None:
+                parties.insert(0, antecedent)
         items = [
             i
             for i in sent_items

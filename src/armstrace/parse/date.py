@@ -291,6 +291,10 @@ class DateResolver:
         year = self.anchor_year or (self._pub[0] if self._pub else None)
         if year is None or not 1 <= day <= 31:
             return None
+        published = self._pub_date()
+        if published is not None and not self._future_ok:
+            while (year, month, day) > (published.year, published.month, published.day):
+                year -= 1  # "after the October 7 attack" in a January story: last October
         self.anchor_month = month
         return f"{year:04d}-{month:02d}-{day:02d}", year
 
