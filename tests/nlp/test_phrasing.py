@@ -1031,3 +1031,12 @@ def test_a_buyer_that_in_turn_supplies_others_is_the_supplier_of_its_own_goods(
     text = "In the 1990s China sold missiles to Iran, which in turn supplied rockets to Hezbollah."
     pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert pairs == {("CN", "IR"), ("IR", "hezbollah")}
+
+
+def test_a_ship_that_turned_back_backs_no_one(extractor: Extractor) -> None:
+    text = (
+        "A freighter carrying tanks from Belarus to Sudan turned back after its Greek insurer"
+        " withdrew cover."
+    )
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("BY", "SD")}

@@ -59,6 +59,11 @@ _ANTECEDENT_GAP = re.compile(
     r"authorities|junta)"
 )
 _WHICH_OPENS = re.compile(r"(?i)which\s")
+_MOTION_BEFORE = re.compile(
+    r"(?i)\b(?:turn(?:ed|s|ing)?|c[oa]me|coming|went|go(?:es|ing)?|sail(?:ed|ing|s)?|head(?:ed|ing|s)?|"
+    r"fl(?:ew|y|own|ying)|sen[dt]|pull(?:ed|ing)?|br(?:ought|ing)|hit|fought|fight(?:ing)?|f[ae]ll|step(?:ped)?|"
+    r"roll(?:ed)?|push(?:ed)?|g[oi]ve|giving|paid|pay(?:ing)?|wrote|written|called|ship(?:ped)?)\s+(?:\w+\s+)?$"
+)
 _PAID_FOR = re.compile(
     r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
     re.I,
@@ -201,7 +206,8 @@ class TransferReading(RoleCompletion):
         support_cues = [
             c for c in find(pats.support, text, start, end, "support")
             if not (c.text.lower().startswith("build") and BUILD_UP.match(text, c.end))
-        ]  # fmt: skip  # "Serbia's build-up": a noun, not building for someone
+            and not (c.text.lower() == "back" and _MOTION_BEFORE.search(text, max(start, c.start - 24), c.start))
+        ]  # fmt: skip  # "Serbia's build-up": a noun, not building for someone; "turned back": no backing
         live = [
             t for t in triggers if not is_negated(text, start, t.start) and not _no_goods(text, t)
         ]
