@@ -1040,3 +1040,14 @@ def test_a_ship_that_turned_back_backs_no_one(extractor: Extractor) -> None:
     )
     pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert pairs == {("BY", "SD")}
+
+
+def test_a_denial_of_a_seizure_still_being_told_is_a_denied_claim(extractor: Extractor) -> None:
+    text = (
+        "Saudi forces boarded a dhow off Jazan on Monday and seized 300 rifles that officials said"
+        " Iran had sent to the Houthis. Tehran rejected the accusations as baseless."
+    )
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert ("transfer", "IR", "houthis", "denied") in {
+        (c.type, c.supplier, c.recipient, c.hedge) for c in claims
+    }

@@ -40,8 +40,16 @@ class DenialReading(ClaimWriter):
                  and c.supplier and c.recipient and c.hedge != "denied"),
                 None,
             )  # fmt: skip
-            if latest is None or latest.item is None:
+            pair = (
+                (latest.supplier, latest.recipient) if latest is not None and latest.item else None
+            )
+            frame = self.frame  # a seizure still being told has written no claim yet
+            if frame is not None and frame.entries and (latest is None or latest.hedge == "denied"):
+                suppliers = frame.suppliers or frame.made_by or frame.origins
+                if suppliers and frame.recipients and denier in (suppliers[0], frame.recipients[0]):
+                    pair = (suppliers[0], frame.recipients[0])
+            if pair is None:
                 continue
             entry = ItemEntry("munitions")
-            self._emit("transfer", (sent.start, sent.end), supplier=latest.supplier, recipient=latest.recipient,
+            self._emit("transfer", (sent.start, sent.end), supplier=pair[0], recipient=pair[1],
                        entry=entry, hedge="denied", source=source)  # fmt: skip

@@ -25,7 +25,7 @@ from armstrace.nlp.mentions import ActorMention, ItemMention, transport_aircraft
 from armstrace.nlp.production import items_after
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
 from armstrace.nlp.reading import Flow, Frame
-from armstrace.nlp.roles import assign_roles
+from armstrace.nlp.roles import Roles, assign_roles
 from armstrace.nlp.sentences import Sentence
 from armstrace.parse.date import DateMention, DateResolver
 
@@ -129,6 +129,7 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
 _CARRIER_VERB = re.compile(
     r"(?i)[^.;]*?\b(?:carried|carrying|was\s+loaded|were\s+loaded|laden|had\s+flown|flew)\b"
 )
+_RELATIVE_ON_GOODS = re.compile(r"(?i)\b(?:that|which)\s")
 _DEFINITE_CONVEYANCE = re.compile(
     r"(?i)\s+(?:the|that|this)\s+(?:same\s+)?(?:vessel|ship|dhow|boat|freighter|plane|aircraft|shipment|"
     r"consignment|truck|lorry)\b"
@@ -360,6 +361,31 @@ class SeizureReading(ClaimWriter):
         seizer = _seizer(parties, organs, seize[0], self.text)
         return seizer is not None and (seizer.country or seizer.actor_id) != frame.seized_by
 
+    def _told_flow(
+        self,
+        sent: Sentence,
+        trigger: Cue | None,
+        others: list[ActorMention],
+        goods: list[ItemMention],
+    ) -> Roles | None:
+        """The parties of a flow told in a relative clause on the seized goods: "seized rifles
+        that officials said Iran had sent to the Houthis"."""
+        if trigger is None:
+            return None
+        text = self.text
+        relative = _RELATIVE_ON_GOODS.search(text, trigger.end, sent.end)
+        if relative is None:
+            return None
+        gives = [
+            c for c in find_transfer_cues(text, relative.start(), sent.end, goods)
+            if c.label == "give" and not is_negated(text, relative.start(), c.start)
+        ]  # fmt: skip
+        if not gives:
+            return None
+        clause = (relative.start(), sent.end)
+        inside = [p for p in others if p.start >= relative.start()]
+        return assign_roles(text, clause, inside, gives, [g for g in goods if g.start >= clause[0]])
+
     def _fill_frame(
         self,
         frame: Frame,
@@ -382,6 +408,12 @@ class SeizureReading(ClaimWriter):
             text, sent, self._goods_between(sent.start, sent.end)
         )  # "Yemeni forces" are no cargo, nor is the plane that carried it
         roles = assign_roles(text, clause, others, [], goods)
+        told = self._told_flow(sent, trigger, others, goods)
+        if told is not None:  # "seized rifles that officials said Iran had sent to the Houthis"
+            if not roles.suppliers:
+                roles.suppliers = list(told.suppliers)
+            if not roles.recipients:
+                roles.recipients = [r for r in told.recipients if r not in roles.suppliers]
         if seizer_mention is not None:
             frame.seized_by = seizer_mention.country or seizer_mention.actor_id
         made_in = {
