@@ -1051,3 +1051,14 @@ def test_a_denial_of_a_seizure_still_being_told_is_a_denied_claim(extractor: Ext
     assert ("transfer", "IR", "houthis", "denied") in {
         (c.type, c.supplier, c.recipient, c.hedge) for c in claims
     }
+
+
+def test_saying_the_cargo_held_only_civilian_goods_denies_the_flow(extractor: Extractor) -> None:
+    text = (
+        "Greek police held a Belarusian plane carrying grenades from Belarus to Sudan on Friday."
+        " Belarus's foreign ministry insisted the cargo contained only spare parts for tractors."
+    )
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert ("transfer", "BY", "SD", "denied") in {
+        (c.type, c.supplier, c.recipient, c.hedge) for c in claims
+    }

@@ -12,7 +12,11 @@ from armstrace.nlp.sentences import Sentence
 _CONTEXT_DENIAL = re.compile(
     r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\s+(?:both\s+)?(?:the|these|those|such|all|"
     r"that|this)\s+(?:\w+\s+){0,2}?(?:reports?|accusations?|allegations?|claims?|charges?|findings?|interception|"
-    r"seizure|assessment|estimates?|figures?|account|accounts|story|stories)\b",
+    r"seizure|assessment|estimates?|figures?|account|accounts|story|stories)\b"
+    # "the embassy said the flight had carried nothing but humanitarian goods"
+    r"|\b(?:said|says|insisted|insists|maintained|maintains|claimed|claims)\s+(?:that\s+)?the\s+(?:\w+\s+){0,2}?"
+    r"(?:flight|plane|aircraft|ship|vessel|cargo|shipment|consignment|containers?|trucks?|convoy)\s+(?:had\s+)?"
+    r"(?:carried|contained|was\s+carrying|were\s+carrying|held|only\s+carried)\s+(?:nothing\s+but|only)\b",
     re.I,
 )
 
