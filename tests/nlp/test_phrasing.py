@@ -1062,3 +1062,21 @@ def test_saying_the_cargo_held_only_civilian_goods_denies_the_flow(extractor: Ex
     assert ("transfer", "BY", "SD", "denied") in {
         (c.type, c.supplier, c.recipient, c.hedge) for c in claims
     }
+
+
+def test_each_kind_of_goods_goes_with_the_demonym_before_it(extractor: Extractor) -> None:
+    text = "Sudan's army flies Russian jets and employs Chinese military advisers."
+    found = {(c.type, c.supplier, c.recipient) for c in extractor.extract_text(text, "case")}
+    assert ("transfer", "CN", "SD") not in found
+    assert ("transfer", "RU", "SD") in found
+
+
+def test_goods_named_with_an_armed_forces_demonym_are_still_goods(extractor: Extractor) -> None:
+    text = "Mali received Russian military equipment last year."
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("RU", "ML")}
+
+
+def test_a_law_barring_sales_negates_them(extractor: Extractor) -> None:
+    text = "The law bars Swiss firms from selling ammunition to Ukraine."
+    assert extractor.extract_text(text, "case", "2024-06-01") == []

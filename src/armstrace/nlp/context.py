@@ -33,7 +33,10 @@ _GROUP_NOUN = re.compile(  # "Palestinian militants" names a party, not an adjec
     r"armed\s+groups?|jihadists|separatists|suppliers|companies|firms|manufacturers|producers|exporters|"
     r"arms\s+makers|defen[cs]e\s+firms|defen[cs]e\s+companies|entities|traders|brokers|state\s+companies|"
     r"company|firm|manufacturer|maker|producer|exporter|supplier|contractor|state-owned\s+\w+|"
-    r"air\s+force|army|navy|military|armed\s+forces|junta|security\s+forces|marines)\b",
+    r"(?:air\s+force|army|navy|military)(?!\s+(?:advis[eo]rs?|instructors?|trainers?|training|personnel|engineers|"
+    r"specialists|experts|aid|assistance|equipment|hardware|supplies|support|vehicles?|aircraft|technology|goods|"
+    r"cargo|materiel|material|items?|products|helicopters?|trucks?|drones?|satellites?)\b)|"
+    r"armed\s+forces|junta|security\s+forces|marines)\b",
     re.I,
 )
 _FLAG = re.compile(
@@ -214,9 +217,10 @@ _OPPONENT = re.compile(
 def _split_forces_before_people(
     text: str, actors: list[ActorMention], items: list[ItemMention]
 ) -> list[ActorMention]:
-    """ "Russian military instructors": the agency "Russian military" would swallow the people
-    sent; read it as the demonym and let "military instructors" be what was sent."""
-    starts = {i.start: i for i in items if i.category in ("training", "troops", "construction")}
+    """ "Russian military instructors", "Russian military equipment": the agency "Russian
+    military" would swallow what was sent; read it as the demonym and let "military
+    instructors" or "military equipment" be the people or goods."""
+    starts = {i.start: i for i in items}
     out: list[ActorMention] = []
     for actor in actors:
         space = actor.text.rfind(" ")

@@ -168,7 +168,8 @@ def cue_patterns() -> CuePatterns:
         scoped_negation=re.compile(
             r"\b(?:no|little|scant)\s+(?:evidence|sign|signs|indication|indications|proof|record)\b"
             r"|\bnot\s+(?:clear|known|confirmed|proven)\s+(?:whether|if|that)\b|\bunclear\s+whether\b|\b(?:asked|asks|wondered|wonders|questioned|questions)\s+(?:\w+\s+)?whether\b"
-            r"|\bdid\s+not\s+appear\b|\bthere\s+(?:is|was|were|are)\s+no\b|\brather\s+than\b|\binstead\s+of\b",
+            r"|\bdid\s+not\s+appear\b|\bthere\s+(?:is|was|were|are)\s+no\b|\brather\s+than\b|\binstead\s+of\b"
+            r"|\b(?:barred|bars|banned|bans|prohibited|prohibits|forbade|forbids|prevented|prevents)\s+(?:[\w\-]+\s+){1,5}?from\s",
             re.I,
         ),
         passive=re.compile(

@@ -398,6 +398,11 @@ class TransferReading(RoleCompletion):
                     "via", state
                 )  # "... to Hezbollah. It sent the shipment towards Latakia, Syria"
             recipients = [r for r in recent_flow.recipients if not r.isupper()]
+        by_origin = (
+            _goods_by_origin(text, parties, material, support_items)
+            if not roles.suppliers and len(set(suppliers)) >= 2
+            else {}
+        )  # "receiving Soviet helicopters and Cuban advisers": each from its own maker
         hedge = "denied" if denial is not None else self._hedge(clause, attributions)
         inside = [a for a in attributions if start <= a.start < end]
         source = next((a.source for a in inside or attributions), None)  # the clause's own first
@@ -454,7 +459,9 @@ class TransferReading(RoleCompletion):
             )
             moved = borrowed
         elif material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
-            paired = _goods_by_source(text, parties, material, suppliers)
+            paired = _goods_by_source(text, parties, material, suppliers) or by_origin.get(
+                "material"
+            )
             for group_suppliers, group_items_ in paired or [(suppliers, material)]:
                 entries = drop_generic(group_items(text, group_items_, calibers), quantified)
                 moved = entries
@@ -477,20 +484,23 @@ class TransferReading(RoleCompletion):
                     via,
                 )
         if support_items or any(bq.category in SUPPORT_CATEGORIES for bq in bound):
-            entries = group_items(text, support_items, calibers)
-            emitted |= self._emit_flows(
-                "support",
-                (sent.start, sent.end),
-                suppliers,
-                recipients,
-                entries,
-                bound,
-                hedge,
-                source,
-                when,
-                via,
-                support=True,
-            )
+            support_groups = by_origin.get("support")
+            for group_suppliers, group_support in support_groups or [(suppliers, support_items)]:
+                emitted |= self._emit_flows(
+                    "support",
+                    (sent.start, sent.end),
+                    group_suppliers,
+                    recipients,
+                    group_items(text, group_support, calibers),
+                    bound
+                    if not support_groups
+                    else [bq for bq in bound if any(bq.item is i for i in group_support)],
+                    hedge,
+                    source,
+                    when,
+                    via,
+                    support=True,
+                )
         elif (
             not material
             and not bound
@@ -634,6 +644,38 @@ def _goods_by_source(
     return groups
 
 
+def _goods_by_origin(
+    text: str,
+    parties: list[ActorMention],
+    material: list[ItemMention],
+    support_items: list[ItemMention],
+) -> dict[str, list[tuple[list[str], list[ItemMention]]]]:
+    """ "Turkish drones and Chinese rifles": each item goes with the demonym right before it.
+    Empty unless every item has one and there are two or more."""
+    demonyms = [p for p in parties if p.form == "demonym"]
+    groups: dict[str, dict[str, list[ItemMention]]] = {"material": {}, "support": {}}
+    for kind, items in (("material", material), ("support", support_items)):
+        for item in items:
+            origin = next(
+                (
+                    p for p in reversed(demonyms)
+                    if p.end <= item.start and _ORIGIN_GAP.fullmatch(text, p.end, item.start)
+                ),
+                None,
+            )  # fmt: skip
+            if origin is None:
+                return {}
+            groups[kind].setdefault(origin.actor_id, []).append(item)
+    if len({o for kind in groups.values() for o in kind}) < 2:
+        return {}
+    return {
+        kind: [([o], items) for o, items in found.items()]
+        for kind, found in groups.items()
+        if found
+    }
+
+
+_ORIGIN_GAP = re.compile(r"(?:[-\u2010\u2011][\w]+)?\s+(?:[\w\-]+\s+){0,2}?|[-\u2010\u2011]?\s*")
 _COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.I)
 
 
