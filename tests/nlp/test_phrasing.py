@@ -1080,3 +1080,12 @@ def test_goods_named_with_an_armed_forces_demonym_are_still_goods(extractor: Ext
 def test_a_law_barring_sales_negates_them(extractor: Extractor) -> None:
     text = "The law bars Swiss firms from selling ammunition to Ukraine."
     assert extractor.extract_text(text, "case", "2024-06-01") == []
+
+
+def test_it_after_a_firm_described_by_its_demonym_is_that_firms_state(extractor: Extractor) -> None:
+    text = (
+        "Iran fought Iraq. Last year Washington sanctioned Vektra, a Belarusian machine-tool firm,"
+        " saying it had shipped drone engines to Iran."
+    )
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("BY", "IR")}

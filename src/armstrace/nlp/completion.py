@@ -36,6 +36,12 @@ HOME_MADE = re.compile(
     r"(?:-owned)?\s+(?:firm|company|factory|manufacturer|plant)\b",
     re.I,
 )
+_COMPANY_APPOSITIVE = re.compile(
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:company|firm|manufacturer|maker|supplier|trader|contractor|exporter|"
+    r"conglomerate|start-?up|producer)\s*,",
+    re.I,
+)
+_APPOSITIVE_OPENING = re.compile(r",\s+(?:an?|the)\s+$", re.I)
 _RELAY = re.compile(
     r"\s*(?:and\s+)?then\s+(?:[\w\-]+\s+){0,3}?(?:(?:handed|passed|sent|shipped|sold|moved|given)"
     r"\s+(?:\w+\s+)?on(?:wards?)?\s+to|forwarded\s+to|re-?exported\s+to)\b",
@@ -75,13 +81,29 @@ class RoleCompletion(ClaimWriter):
             if relayed:
                 return relayed, recipients
         if roles.subject_pronoun and not suppliers and live and live[0].label == "give":
-            antecedent = next(
+            company = next(
                 (
-                    p.actor_id
-                    for p in reversed(sent_parties)
+                    p for p in reversed(sent_parties)
+                    if p.end <= live[0].start and p.form == "demonym"
+                    and _COMPANY_APPOSITIVE.match(text, p.end)
+                    and _APPOSITIVE_OPENING.search(text, max(0, p.start - 6), p.start)
+                ),
+                None,
+            )  # fmt: skip  # "sanctioned Spacety, a Chinese satellite company, saying it had provided"
+            named = next(
+                (
+                    p for p in reversed(sent_parties)
                     if p.end <= live[0].start and p.form in ("name", "weak")
                 ),
-                adjacent.suppliers[0] if adjacent else self.last_subject,
+                None,
+            )  # fmt: skip
+            fallback = adjacent.suppliers[0] if adjacent else self.last_subject
+            antecedent = (
+                company.actor_id
+                if company is not None and (named is None or company.start > named.start)
+                else named.actor_id
+                if named is not None
+                else fallback
             )
             if antecedent and antecedent not in recipients:
                 suppliers = [antecedent]

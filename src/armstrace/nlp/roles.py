@@ -180,6 +180,9 @@ def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | N
     return "counterpart" if _COUNTERPART.search(left) else None
 
 
+_OWN_SUBJECT = re.compile(
+    r"(?i),\s+(?:saying|said|says|claiming|alleging|adding)\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,3}$"
+)
 _LISTED_RECIPIENT = re.compile(
     r"\b(?:to|for)\s+(?:[\w\-]+\s+){0,4}?(?:countries|states|nations|buyers|customers|clients|armies|governments|"
     r"militaries|air\s+forces|navies)\s*,?\s+(?:including|such\s+as|among\s+them|notably|like)\s+(?:the\s+)?$",
@@ -612,6 +615,8 @@ def _assign_by_position(
         gap = text[mention.end : trigger.start]
         if len(gap) > 90 or re.search(r"[;:]", gap):
             continue
+        if _OWN_SUBJECT.search(gap):
+            continue  # "Washington sanctioned Vektra, saying it had shipped": the verb has its own subject
         if _in_relative(text, start, mention.start):
             continue  # ", which expelled French and then American troops,": not the main subject
         between = [
