@@ -90,7 +90,7 @@ class RoleCompletion(ClaimWriter):
                 ),
                 None,
             )  # fmt: skip  # "sanctioned Spacety, a Chinese satellite company, saying it had provided"
-            named = next(
+            subject = next(
                 (
                     p for p in reversed(sent_parties)
                     if p.end <= live[0].start and p.form in ("name", "weak")
@@ -100,9 +100,9 @@ class RoleCompletion(ClaimWriter):
             fallback = adjacent.suppliers[0] if adjacent else self.last_subject
             antecedent = (
                 company.actor_id
-                if company is not None and (named is None or company.start > named.start)
-                else named.actor_id
-                if named is not None
+                if company is not None and (subject is None or company.start > subject.start)
+                else subject.actor_id
+                if subject is not None
                 else fallback
             )
             if antecedent and antecedent not in recipients:
