@@ -1089,3 +1089,16 @@ def test_it_after_a_firm_described_by_its_demonym_is_that_firms_state(extractor:
     )
     pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert pairs == {("BY", "IR")}
+
+
+def test_an_estimate_that_puts_the_total_at_a_figure_counts_in_the_last_unit(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Iran had sent about 400 containers of drones to Russia by March. In June British"
+        " intelligence put the total at more than 900."
+    )
+    values = {
+        c.quantity.value for c in extractor.extract_text(text, "case", "2024-09-01") if c.quantity
+    }
+    assert values == {400.0, 900.0}

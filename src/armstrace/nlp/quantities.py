@@ -52,7 +52,12 @@ _GROWTH = re.compile(
 )
 _ESTIMATE = re.compile(r"\bestimat", re.I)
 _VERB_BEFORE = re.compile(
-    r"\b(?:shipped|sent|delivered|supplied|transferred|exported|provided|dispatched)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:shipped|sent|delivered|supplied|transferred|exported|provided|dispatched)\s+(?:\w+\s+){0,2}$"
+    # "the spy agency put the total at 13,000", "the number has climbed to 20,000"
+    r"|\b(?:put|puts|putting|estimated?|estimates|placed|places|pegged|pegs)\s+(?:the|its|their)\s+"
+    r"(?:\w+\s+)?(?:total|number|figure|tally|count)\s+at\s+$"
+    r"|\b(?:total|number|figure|tally|count)\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|climbed|reached|grown|grew|"
+    r"jumped|increased|stood|stands|is|was)\s+(?:to\s+|at\s+)?$",
     re.I,
 )
 
