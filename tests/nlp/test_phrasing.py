@@ -1102,3 +1102,14 @@ def test_an_estimate_that_puts_the_total_at_a_figure_counts_in_the_last_unit(
         c.quantity.value for c in extractor.extract_text(text, "case", "2024-09-01") if c.quantity
     }
     assert values == {400.0, 900.0}
+
+
+def test_an_arsenal_most_of_it_supplied_by_others_is_no_count_of_their_deliveries(
+    extractor: Extractor,
+) -> None:
+    text = "The Houthis' arsenal holds some 3,000 drones, most of them supplied by Iran."
+    found = {
+        (c.supplier, c.recipient, c.quantity)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+    }
+    assert found == {("IR", "houthis", None)}

@@ -180,6 +180,7 @@ def _marker_role(text: str, clause_start: int, mention: ActorMention) -> str | N
     return "counterpart" if _COUNTERPART.search(left) else None
 
 
+_BY_AGENT_AFTER = re.compile(r"\s+by\s+(?:the\s+)?(?-i:[A-Z])")
 _OWN_SUBJECT = re.compile(
     r"(?i),\s+(?:saying|said|says|claiming|alleging|adding)\s+(?:that\s+)?(?:it|they)\s+(?:\w+\s+){0,3}$"
 )
@@ -628,7 +629,8 @@ def _assign_by_position(
             continue
         passive = is_participle(trigger.text) and bool(
             pats.passive.search(text[max(start, trigger.start - 30) : trigger.start])
-        )
+            or _BY_AGENT_AFTER.match(text, trigger.end)
+        )  # "rockets, most of them supplied by Iran": a participle with its agent is passive
         role = {
             "give": "suppliers",
             "receive": "recipients",

@@ -64,6 +64,10 @@ _MOTION_BEFORE = re.compile(
     r"fl(?:ew|y|own|ying)|sen[dt]|pull(?:ed|ing)?|br(?:ought|ing)|hit|fought|fight(?:ing)?|f[ae]ll|step(?:ped)?|"
     r"roll(?:ed)?|push(?:ed)?|g[oi]ve|giving|paid|pay(?:ing)?|wrote|written|called|ship(?:ped)?)\s+(?:\w+\s+)?$"
 )
+_PART_OF_ARSENAL = re.compile(
+    r"(?i)\b(?:arsenals?|stockpiles?|inventor(?:y|ies)|holdings|fleet)\b[^.;]*?\b(?:most|many|some|part|much|half|"
+    r"a\s+(?:third|quarter|share))\s+of\s+(?:them|which|it)\b"
+)
 _PAID_FOR = re.compile(
     r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
     re.I,
@@ -278,6 +282,10 @@ class TransferReading(RoleCompletion):
             bound = [
                 replace(b, category="training") if b.category == "troops" else b for b in bound
             ]
+        if _PART_OF_ARSENAL.search(text, start, end):
+            # "Hezbollah's arsenal holds 40,000 rockets, most of them supplied by Iran": the
+            # holdings are counted, not what the supplier sent
+            bound = [bq for bq in bound if bq.quantity.unit != "items"]
         for bq in bound:
             if bq.quantity.unit in ("containers", "tons", "shipments"):
                 self.last_unit = bq.quantity.unit
