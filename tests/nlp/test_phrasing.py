@@ -1113,3 +1113,8 @@ def test_an_arsenal_most_of_it_supplied_by_others_is_no_count_of_their_deliverie
         for c in extractor.extract_text(text, "case", "2024-06-01")
     }
     assert found == {("IR", "houthis", None)}
+
+
+def test_agreeing_in_a_year_to_sell_is_a_planned_sale(extractor: Extractor) -> None:
+    text = "Russia agreed in 2019 to sell Turkey four S-400 batteries, a leaked cable says."
+    assert {c.hedge for c in extractor.extract_text(text, "case", "2024-06-01")} == {"planned"}

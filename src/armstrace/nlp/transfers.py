@@ -68,6 +68,10 @@ _PART_OF_ARSENAL = re.compile(
     r"(?i)\b(?:arsenals?|stockpiles?|inventor(?:y|ies)|holdings|fleet)\b[^.;]*?\b(?:most|many|some|part|much|half|"
     r"a\s+(?:third|quarter|share))\s+of\s+(?:them|which|it)\b"
 )
+_AGREED_TO = re.compile(
+    r"(?i)\b(?:agreed|agrees|offered|offers|promised|promises|pledged|pledges)\s+(?:[\w\-]+\s+){1,3}?to\s+"
+    r"(?:sell|supply|deliver|buy|purchase|provide|transfer|send|ship|give|donate)\b"
+)
 _PAID_FOR = re.compile(
     r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
     re.I,
@@ -602,6 +606,10 @@ class TransferReading(RoleCompletion):
         if any(a.denial for a in attributions):
             return "denied"
         hedge = hedge_of(self.text, clause[0], clause[1], default="confirmed")
+        if hedge in ("confirmed", "reported") and _AGREED_TO.search(
+            self.text, clause[0], clause[1]
+        ):
+            return "planned"  # "agreed in 2008 to sell Iran 19 missiles": a deal, not a delivery
         if hedge == "confirmed" and attributions:
             return "reported"
         return hedge
