@@ -1118,3 +1118,15 @@ def test_an_arsenal_most_of_it_supplied_by_others_is_no_count_of_their_deliverie
 def test_agreeing_in_a_year_to_sell_is_a_planned_sale(extractor: Extractor) -> None:
     text = "Russia agreed in 2019 to sell Turkey four S-400 batteries, a leaked cable says."
     assert {c.hedge for c in extractor.extract_text(text, "case", "2024-06-01")} == {"planned"}
+
+
+def test_building_more_of_the_goods_just_bought_is_planned_production(extractor: Extractor) -> None:
+    text = (
+        "Egypt bought 24 Rafale jets from France in 2015. Cairo has said it hopes to build up to"
+        " 12 more at home."
+    )
+    found = {
+        (c.type, c.supplier, c.item.category, c.quantity.value if c.quantity else None, c.hedge)
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+    }
+    assert ("production", "EG", "aircraft", 12.0, "planned") in found

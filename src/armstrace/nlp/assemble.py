@@ -60,6 +60,7 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
         return _dedupe(self.claims)
 
     def _sentence(self, index: int, sent: Sentence) -> None:
+        self.index = index
         text = self.text
         body = text[sent.start : sent.end]
         if is_table_line(body):

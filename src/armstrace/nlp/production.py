@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from armstrace.gazetteer import load_gazetteer
-from armstrace.model.claim import When
+from armstrace.model.claim import Quantity, When
 from armstrace.nlp.cues import Cue, cue_patterns, find, hedge_of, is_negated
 from armstrace.nlp.emission import ClaimWriter
 from armstrace.nlp.items import ItemEntry, drop_generic, group_items
 from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES, bind_quantities
+from armstrace.nlp.reading import recent
 from armstrace.nlp.roles import is_adjective, of_origin
 from armstrace.nlp.sentences import Sentence
 from armstrace.parse.date import DateMention
@@ -58,6 +59,8 @@ _MAKER_OF = re.compile(
     r"(?:Industr(?:y|ies)|Corporation|Company|Organi[sz]ation|Factory|Factories|Works|Arsenal|Directorate|"
     r"Establishment|Enterprises?)\s+of\s+(?:the\s+)?$"
 )
+_MORE_OF_THEM = re.compile(r"(?i)\bmore\b(?!\s+(?:than|and|or)\b)")
+_MORE_AFTER = re.compile(r"(?i)\s+more\b")
 _BY_MAKER = re.compile(r"\s+by\s+(?:an?|the|a\s+joint|two)?\s*", re.I)
 _DEMONYM_CHAIN = re.compile(r"[\w\-\u2010\u2011]+(?:\s*(?:[-\u2010\u2011,]|and)\s*[\w]+)*\s+", re.I)
 _MAKER_NOUN = re.compile(
@@ -117,6 +120,8 @@ class ProductionReading(ClaimWriter):
         material = [i for i in items if i.category not in SUPPORT_CATEGORIES]
         if not material:
             self.previous_caption = None
+            if verbs:
+                self._more_made(sent, parties, verbs, source)
             return
         hedge = hedge_of(text, sent.start, sent.end)
         when = next((d.when for d in dates), None) if verbs else None
@@ -175,6 +180,9 @@ class ProductionReading(ClaimWriter):
             else after_verb
         )
         entries = drop_generic(group_items(text, chosen, calibers), set())
+        if not entries:
+            self._more_made(sent, parties, verbs, source)  # "wants to build up to 15 more"
+            return
         self._emit_made(sent, makers, entries, hedge, source, when, self._facility(sent))
         for buyer in parties:  # "to produce 40,000 rockets for Russia": made to be handed over
             if (
@@ -196,6 +204,30 @@ class ProductionReading(ClaimWriter):
                         self._emit("transfer", (sent.start, sent.end), supplier=maker,
                                    recipient=buyer.actor_id, entry=entry, hedge=hedge, source=source,
                                    quantity=counts.get(entry.category))  # fmt: skip
+
+    def _more_made(
+        self, sent: Sentence, parties: list[ActorMention], verbs: list[Cue], source: str | None
+    ) -> None:
+        """ "Belgrade wants to build up to 15 more": the goods just read, made by the speaker's
+        side, counted by the number before "more"."""
+        text = self.text
+        more = _MORE_OF_THEM.search(text, verbs[0].end, min(sent.end, verbs[0].end + 40))
+        lender = recent(self.flow, self.index, 3)
+        if more is None or lender is None or len(lender.goods) != 1:
+            return
+        makers = self._makers(sent, parties, verbs)
+        count = next(
+            (
+                Quantity(n.value, "items", n.qualifier, n.max)
+                for n in self.mentions.between("numbers", verbs[0].end, more.end())
+                if not n.currency and _MORE_AFTER.match(text, n.end)
+            ),
+            None,
+        )
+        hedge = hedge_of(text, sent.start, sent.end)
+        for maker in makers:
+            self._emit("production", (sent.start, sent.end), supplier=maker, entry=lender.goods[0],
+                       quantity=count, hedge=hedge, source=source)  # fmt: skip
 
     def _emit_made(
         self,

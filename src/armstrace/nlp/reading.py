@@ -77,6 +77,7 @@ class ReadingState:
         self.claims: list[Claim] = []
         self.frame: Frame | None = None
         self.closed: Frame | None = None  # the last frame closed, reopened by "the seizure"
+        self.index = 0  # the sentence being read
         self.flow: Flow | None = None
         self.unit_flows: dict[str, Flow] = {}  # the last flow counted in containers, tons ...
         self.support_flow: Flow | None = None
