@@ -1130,3 +1130,18 @@ def test_building_more_of_the_goods_just_bought_is_planned_production(extractor:
         for c in extractor.extract_text(text, "case", "2024-06-01")
     }
     assert ("production", "EG", "aircraft", 12.0, "planned") in found
+
+
+def test_arms_captured_or_looted_from_a_state_came_from_it(extractor: Extractor) -> None:
+    text = (
+        "Much of al-Shabaab's arsenal was captured from Somali army bases, and some rifles looted"
+        " from Ethiopian depots reached it as well."
+    )
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert {("SO", "al-shabaab"), ("ET", "al-shabaab")} <= pairs
+
+
+def test_a_jet_built_by_two_states_names_both_makers(extractor: Extractor) -> None:
+    text = "Myanmar flies the FTC-2000, a trainer jointly built by China and Pakistan."
+    makers = {c.supplier for c in extractor.extract_text(text, "case") if c.type == "production"}
+    assert makers == {"CN", "PK"}

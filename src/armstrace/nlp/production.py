@@ -84,6 +84,23 @@ def _maker_adjective(text: str, verb: Cue, mention: ActorMention) -> bool:
     )
 
 
+def _coordinated_after(text: str, first: ActorMention, parties: list[ActorMention]) -> list[str]:
+    """The parties joined to `first` by "and" or commas: "built by Pakistan and China"."""
+    found: list[str] = []
+    last = first
+    for mention in parties:
+        if mention.start < last.end or mention.form not in ("name", "weak", "place"):
+            continue
+        if not _COORDINATION.fullmatch(text, last.end, mention.start):
+            break
+        found.append(mention.actor_id)
+        last = mention
+    return found
+
+
+_COORDINATION = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
+
+
 def _demonym_chain(text: str, first: ActorMention) -> list[str]:
     """The states of "Indian-Russian" or "Franco-German" beginning at `first` (the matcher
     sees only the first demonym of a hyphenated pair)."""
@@ -329,6 +346,9 @@ class ProductionReading(ClaimWriter):
                     and mention.form in ("name", "weak", "place")
                 ):
                     makers.append(mention.actor_id)
+                    makers.extend(
+                        _coordinated_after(text, mention, parties)
+                    )  # "by Pakistan and China"
                 if after and mention.form == "demonym" and _maker_adjective(text, verb, mention):
                     makers.extend(_demonym_chain(text, mention))  # "an Indian-Russian venture"
                 if passive:
