@@ -1145,3 +1145,16 @@ def test_a_jet_built_by_two_states_names_both_makers(extractor: Extractor) -> No
     text = "Myanmar flies the FTC-2000, a trainer jointly built by China and Pakistan."
     makers = {c.supplier for c in extractor.extract_text(text, "case") if c.type == "production"}
     assert makers == {"CN", "PK"}
+
+
+def test_a_state_relying_on_named_states_was_armed_by_them(extractor: Extractor) -> None:
+    text = "Cut off from its French supplier, Argentina relied on Peru and Israel during the war."
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "1983-01-01")}
+    assert {("PE", "AR"), ("IL", "AR")} <= pairs
+    assert extractor.extract_text("Europe relied on Norway for gas.", "case") == []
+
+
+def test_a_state_negotiating_for_foreign_jets_is_the_buyer(extractor: Extractor) -> None:
+    text = "Ghana negotiates for Brazilian jets and Italian helicopters."
+    found = {(c.supplier, c.recipient, c.hedge) for c in extractor.extract_text(text, "case")}
+    assert found == {("BR", "GH", "planned"), ("IT", "GH", "planned")}

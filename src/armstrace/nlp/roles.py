@@ -203,6 +203,22 @@ def of_origin(text: str, mention: ActorMention) -> bool:
     )
 
 
+_BARE_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
+_LIST_JOIN = re.compile(r"(?i)\s*,?\s*(?:and|or)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?")
+
+
+def _list_goes_on(text: str, parties: list[ActorMention], i: int) -> bool:
+    """A bare comma joins a list only when the list continues to "and"/"or" ("Russia, Belarus
+    and Iran"), not when it closes an aside ("Cut off from its French supplier, Argentina ...")."""
+    for j in range(i + 1, len(parties)):
+        gap = text[parties[j - 1].end : parties[j].start]
+        if not _LIST_JOIN.fullmatch(gap):
+            return False
+        if not _BARE_COMMA.fullmatch(gap):
+            return True  # reached "and"/"or"
+    return False
+
+
 def is_adjective(text: str, mention: ActorMention) -> bool:
     """A demonym used as an adjective ("Russian technologies"), not a plural noun ("the Russians")."""
     return mention.form == "demonym" and not mention.text.endswith("s")
@@ -297,6 +313,13 @@ def assign_roles(
                 label = "ignore"
             if label == "recipient" and not _possession_fits(text, mention, items):
                 label = "ignore"
+            goods = [i for i in items if i.category not in ("training", "troops", "construction")]
+            if (
+                label == "recipient"
+                and is_adjective(text, mention)
+                and _modifies_item(text, mention, goods)
+            ):
+                label = "origin"  # "negotiates for French jets": the jets' maker, not a buyer
         if label is None and _LISTED_RECIPIENT.search(
             text, max(start, mention.start - 80), mention.start
         ):
@@ -344,10 +367,12 @@ def assign_roles(
             labels[i] = "origin"
     # coordination: "to Hamas and Hezbollah" shares the first name's role
     for i in range(1, len(parties)):
+        gap = text[parties[i - 1].end : parties[i].start]
         if (
             labels[i] is None
             and labels[i - 1] not in (None, "possessive", "adjective", "epithet", "scene")
-            and _COORD.match(text[parties[i - 1].end : parties[i].start])
+            and _COORD.match(gap)
+            and not (_BARE_COMMA.fullmatch(gap) and not _list_goes_on(text, parties, i))
         ):
             labels[i] = labels[i - 1]
     # "sent by the PFLP-GC from Lebanon": the group sent it, the state it left from is a stop

@@ -82,6 +82,12 @@ _MONEY = re.compile(
     r"(?:[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s*(?:million|billion)?\s*(?:dollars|euros)\b)", re.I
 )
 _ARMING = re.compile(r"(?i)arm|arms|armed|arming")
+_RELIANCE = re.compile(
+    r"(?i)relied\s+on|relies\s+on|rely\s+on|relying\s+on|depended\s+on|depends\s+on|depend\s+on"
+)
+_FOR_OTHER_GOODS = re.compile(
+    r"(?i)[^.;]*?\bfor\s+(?!arms|weapons|munitions|ammunition|military|spare|its\s+arms|their\s+arms)\w+"
+)
 _ANNOUNCING = (
     "announced",
     "pledged",
@@ -98,7 +104,13 @@ TRAINS_PEOPLE = re.compile(
     r"operators|commandos|militiamen|recruits|gunners|technicians|engineers)\b"
 )
 _SUBJECT_ASIDE = re.compile(
-    r"\s*(?:The\s+)?(?-i:[A-Z][\w\-']*)(?:\s+(?-i:[A-Z][\w\-']*)){0,3}(?P<aside>,\s+(?-i:[a-z]+ing)\s[^,;]{3,120},)"
+    r"\s*(?:The\s+)?(?-i:[A-Z][\w\-']*)(?:\s+(?-i:[A-Z][\w\-']*)){0,3}(?P<aside>,\s+(?:(?-i:[a-z]+ing)|"
+    r"(?-i:cut\s+off|stripped|isolated|shunned|squeezed|hit|weakened|hampered|starved|denied|barred|banned|"
+    r"sanctioned|embargoed|blocked))\s[^,;]{3,120},)"
+)
+_FRONTED_ASIDE = re.compile(
+    r"\s*(?-i:Cut\s+off|Stripped|Isolated|Shunned|Squeezed|Denied|Barred|Banned|Sanctioned|Embargoed|Blocked|"
+    r"Starved|Deprived|Abandoned)\s[^,;]{3,120},"
 )
 _GOODS_ORIGIN_ASIDE = re.compile(
     r",\s*(?:which|that)\s+(?:\w+\s+){0,2}?(?:came|come|comes|were|was|are|is|had\s+been|have\s+been)\b",
@@ -173,7 +185,14 @@ class TransferReading(RoleCompletion):
         opening = _SUBJECT_ASIDE.match(text, start, end)
         if opening is not None:  # "Egypt, reconciling with ... Israel, sent Iraq ammunition"
             asides.append((opening.start("aside"), opening.end()))
+        fronted = _FRONTED_ASIDE.match(text, start, end)
+        if fronted is not None:  # "Cut off from its French supplier, Argentina relied on ..."
+            asides.append((fronted.start(), fronted.end()))
         triggers = find_transfer_cues(text, start, end, sent_items)
+        named_spans = [(p.start, p.end) for p in sent_parties if start <= p.start < end]
+        triggers = [
+            t for t in triggers if not _within(t.start, named_spans)
+        ]  # "its former American supplier": part of a party's name, not a verb of its own
         unnamed = [(m.start(), m.end()) for m in UNNAMED_GIVERS.finditer(text, start, end)]
         triggers = [
             t for t in triggers if not _within(t.start, unnamed)
@@ -319,6 +338,19 @@ class TransferReading(RoleCompletion):
                 ItemMention(live[0].start, live[0].end, live[0].text, "munitions", "arms", True)
             ]
             items = items + material  # "denied arming the Houthis": arming moves arms
+        reliance = next((t for t in live if _RELIANCE.fullmatch(t.text)), None)
+        if (
+            not material
+            and not support_items
+            and reliance is not None
+            and not bound
+            and not _FOR_OTHER_GOODS.match(text, reliance.end, end)
+            and any(p.actor_id.isupper() and p.start > reliance.end for p in parties)
+        ):
+            material = [
+                ItemMention(reliance.start, reliance.end, "arms", "munitions", "arms", True)
+            ]
+            items = items + material  # "Iran, cut off from the US, relied on Syria and China"
         if live and roles.suppliers and roles.recipients and not items and not bound:
             self.flow = Flow(
                 list(roles.suppliers),
