@@ -1158,3 +1158,9 @@ def test_a_state_negotiating_for_foreign_jets_is_the_buyer(extractor: Extractor)
     text = "Ghana negotiates for Brazilian jets and Italian helicopters."
     found = {(c.supplier, c.recipient, c.hedge) for c in extractor.extract_text(text, "case")}
     assert found == {("BR", "GH", "planned"), ("IT", "GH", "planned")}
+
+
+def test_the_customer_a_buyer_is_second_only_to_is_a_customer_too(extractor: Extractor) -> None:
+    text = "Vietnam is one of Russia's largest arms customers, second in Asia only to India."
+    pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert pairs == {("RU", "VN"), ("RU", "IN")}

@@ -82,6 +82,9 @@ _SUPPLIER_TO = re.compile(
     + r"\s+(?:(?:of\s+arms\s+)?to|for)\s+(?:the\s+)?",
     re.I,
 )
+_SECOND_ONLY_TO = re.compile(
+    r"(?i)[^.;]{0,40}?\b(?:second|third)\s+(?:\w+\s+){0,3}?only\s+to\s+(?:the\s+)?"
+)
 _APPOSITIVE_CHAIN = re.compile(r"(?:\s*,?\s*(?:and\s+)?an?\s+[^,;.]*?)+\s*", re.I)
 
 
@@ -179,10 +182,17 @@ class EpithetReading(ClaimWriter):
         text = self.text
         states = [p for p in parties if p.form in ("name", "weak") and p.actor_id.isupper()]
         for buyer, seller in pairwise(states):
-            if _IS_CUSTOMER_BEFORE.fullmatch(
-                text, buyer.end, seller.start
-            ) and _CUSTOMER_AFTER.match(text, seller.end):
-                self._customer(index, sent, seller.actor_id, buyer.actor_id)
+            if not _IS_CUSTOMER_BEFORE.fullmatch(text, buyer.end, seller.start):
+                continue
+            customer = _CUSTOMER_AFTER.match(text, seller.end)
+            if customer is None:
+                continue
+            self._customer(index, sent, seller.actor_id, buyer.actor_id)
+            rival = next((p for p in states if p.start > customer.end()), None)
+            if rival is not None and _SECOND_ONLY_TO.fullmatch(text, customer.end(), rival.start):
+                self._customer(
+                    index, sent, seller.actor_id, rival.actor_id
+                )  # "second only to Egypt"
         for seller, buyer in pairwise(states):
             said = _CUSTOMER_IS.match(text, seller.end)
             if said is not None and buyer.start <= said.end() <= buyer.end:  # "the Philippines"
