@@ -1164,3 +1164,9 @@ def test_the_customer_a_buyer_is_second_only_to_is_a_customer_too(extractor: Ext
     text = "Vietnam is one of Russia's largest arms customers, second in Asia only to India."
     pairs = {(c.supplier, c.recipient) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert pairs == {("RU", "VN"), ("RU", "IN")}
+
+
+def test_sharing_intelligence_with_a_state_is_support(extractor: Extractor) -> None:
+    text = "Britain kept sharing satellite intelligence with Kyiv throughout 2023."
+    claims = extractor.extract_text(text, "case", "2024-06-01")
+    assert {(c.type, c.supplier, c.recipient) for c in claims} == {("support", "GB", "UA")}
