@@ -1170,3 +1170,9 @@ def test_sharing_intelligence_with_a_state_is_support(extractor: Extractor) -> N
     text = "Britain kept sharing satellite intelligence with Kyiv throughout 2023."
     claims = extractor.extract_text(text, "case", "2024-06-01")
     assert {(c.type, c.supplier, c.recipient) for c in claims} == {("support", "GB", "UA")}
+
+
+def test_a_named_system_derivative_is_made_by_its_owner(extractor: Extractor) -> None:
+    text = "Iran's Shahab-3, first tested in 1998, is a Nodong derivative."
+    found = {(c.type, c.supplier) for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert found == {("production", "IR")}

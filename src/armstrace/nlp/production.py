@@ -44,7 +44,8 @@ _OWNER_PRONOUN = re.compile(
 _LINEAGE = re.compile(
     r"\b(?:(?:a|an|the|another)\s+)?(?:licensed\s+|licence-built\s+|license-built\s+|reverse[-\s]engineered\s+|"
     r"indigenous\s+|local\s+|domestic\s+|improved\s+|upgraded\s+|modified\s+)?(?:version|copy|variant|derivative|"
-    r"clone|replica|knock-?off)\s+of\b|\bbased\s+on\b|\bderived\s+from\b",
+    r"clone|replica|knock-?off)\s+of\b|\bbased\s+on\b|\bderived\s+from\b"
+    r"|\b(?:a|an)\s+(?-i:[A-Z][\w\-]*)\s+(?:derivative|copy|clone|knock-?off|variant)\b",  # "a Nodong derivative"
     re.I,
 )
 _MADE_FOR = re.compile(r"\bfor\s+(?:the\s+|use\s+by\s+(?:the\s+)?|export\s+to\s+)?$", re.I)
