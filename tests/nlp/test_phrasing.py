@@ -1176,3 +1176,18 @@ def test_a_named_system_derivative_is_made_by_its_owner(extractor: Extractor) ->
     text = "Iran's Shahab-3, first tested in 1998, is a Nodong derivative."
     found = {(c.type, c.supplier) for c in extractor.extract_text(text, "case", "2024-06-01")}
     assert found == {("production", "IR")}
+
+
+def test_a_count_of_generic_missiles_after_a_named_system_counts_that_system(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "North Korea has delivered KN-23 missiles to Russia, officials said."
+        " About 50 missiles were part of the first consignment."
+    )
+    categories = {
+        c.item.category
+        for c in extractor.extract_text(text, "case", "2024-06-01")
+        if c.quantity is not None
+    }
+    assert categories == {"ballistic_missiles"}

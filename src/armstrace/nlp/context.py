@@ -103,6 +103,9 @@ _DEFINITE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:new|first|latest|same|Turkish|Chinese|Russian)\s+)?$"
 )
 _DEFINITE_REACH = 1500
+_COUNTED = re.compile(
+    r"(?i)\b(?:some|about|around|nearly|roughly|at\s+least|more\s+than)?\s*\d[\d,.]*\s+$"
+)
 _NOUN_FITS = {
     "missile": ("ballistic_missiles", "cruise_missiles", "atgm", "manpads", "air_defence"),
     "rocket": ("rockets",),
@@ -131,7 +134,10 @@ def _resolve_item_references(text: str, items: list[ItemMention]) -> list[ItemMe
     out: list[ItemMention] = []
     last_named: list[ItemMention] = []
     for item in items:
-        definite = _DEFINITE.search(text, max(0, item.start - 24), item.start)
+        definite = _DEFINITE.search(text, max(0, item.start - 24), item.start) or (
+            item.category == "munitions"
+            and _COUNTED.search(text, max(0, item.start - 24), item.start)
+        )  # "Some 200 missiles were part of the first consignment": the missiles just named
         if item.generic and (
             _BACK_REFERENCE.search(text, max(0, item.start - 24), item.start) or definite
         ):
