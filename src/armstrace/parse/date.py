@@ -121,7 +121,7 @@ class DateResolver:
     anchor_month: int | None = None
     _pub: tuple[int, int | None] | None = field(default=None, init=False)
     _calls: int = field(default=0, init=False)
-    _future_ok: bool = field(default=False, init=False)  # the sentence speaks of what is to come
+    _sentence_text: str = field(default="", init=False)
     _anchored_at: int = field(default=-100, init=False)
 
     def __post_init__(self) -> None:
@@ -139,7 +139,7 @@ class DateResolver:
         if not _MAYBE_DATE.search(text):
             return []
         taken: list[tuple[int, int]] = [(s - offset, e - offset) for s, e in names]
-        self._future_ok = bool(_FUTURE.search(text))
+        self._sentence_text = text  # read by _future_ok, only when a month or day is resolved
         found: list[DateMention] = []
         present = _present(text)
         for kind, pattern in _PATTERNS:
@@ -261,11 +261,22 @@ class DateResolver:
             year = self.anchor_year
         else:
             return None
-        if self._pub and self._pub[1] and not self._future_ok and rel not in ("next",):
-            while (year, month) > (self._pub[0], self._pub[1]):
+        pub = self._pub
+        if (
+            pub
+            and pub[1]
+            and (year, month) > (pub[0], pub[1])
+            and rel != "next"
+            and not self._future_ok()
+        ):
+            while (year, month) > (pub[0], pub[1]):
                 year -= 1  # a month past the publication date in past-tense reporting: the last one
         self.anchor_month = month
         return f"{year:04d}-{month:02d}", year
+
+    def _future_ok(self) -> bool:
+        """The sentence speaks of what is to come: a month after publication may be meant."""
+        return bool(_FUTURE.search(self._sentence_text))
 
     def _recent_anchor(self) -> bool:
         """An anchor read a few sentences ago still frames "in March"; an old one does not."""
@@ -292,7 +303,11 @@ class DateResolver:
         if year is None or not 1 <= day <= 31:
             return None
         published = self._pub_date()
-        if published is not None and not self._future_ok:
+        if (
+            published is not None
+            and (year, month, day) > (published.year, published.month, published.day)
+            and not self._future_ok()
+        ):
             while (year, month, day) > (published.year, published.month, published.day):
                 year -= 1  # "after the October 7 attack" in a January story: last October
         self.anchor_month = month
