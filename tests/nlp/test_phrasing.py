@@ -1191,3 +1191,9 @@ def test_a_count_of_generic_missiles_after_a_named_system_counts_that_system(
         if c.quantity is not None
     }
     assert categories == {"ballistic_missiles"}
+
+
+def test_technology_for_a_kind_of_weapon_is_technology_only(extractor: Extractor) -> None:
+    text = "Russia transferred submarine and missile technology to India in the 1990s."
+    categories = {c.item.category for c in extractor.extract_text(text, "case", "2024-06-01")}
+    assert categories == {"technology"}

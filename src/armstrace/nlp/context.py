@@ -179,11 +179,15 @@ def _named_again(text: str, vessels: list[VesselMention]) -> list[VesselMention]
     return found
 
 
+# "submarine and missile technology": the first noun modifies the technology too
+_SHARED_TECHNOLOGY = re.compile(
+    r"(?i)^\s+(?:and|or)\s+[\w\-]+\s+(?:technology|technologies|know-how)\b"
+)
 _MODIFIED_HEAD = re.compile(
     r"^[\s\-]+(?:attacks?|demands?|needs|requirements?|shortages?|programm?es?|programs|experts?|sanctions|"
     r"embargo(?:es)?|launch(?:es)?|tests?|strikes?|fire|development|research|projects?|sites?|bases?|"
     r"units?|brigades?|crews?|fragments|debris|remnants|race|control|treaty|talks|inspectors?|dealers?|"
-    r"manifest|documents|paperwork|"
+    r"manifest|documents|paperwork|technology|technologies|know-how|"
     r"smugglers?|traffickers?|trade|trafficking|proliferation|specialists?|technicians?|experience|"
     r"operations?|warfare|relationship|cooperation|partnership|ties|diplomacy|policy|analysts?|survey|"
     r"ships?|boats?|vessels?|planes?|trucks?|convoys?|carriers?|operators?|pilots?|crews?|teams?)\b",
@@ -279,7 +283,7 @@ def _not_goods(text: str, item: ItemMention) -> bool:
         return True  # "strikes on depots", "backed by a destroyer", "used to make missiles"
     if item.category == "mines" and _CLEARING.search(text[max(0, item.start - 24) : item.start]):
         return True  # "to clear mines": demining, not a delivery of mines
-    return bool(_MODIFIED_HEAD.match(after))
+    return bool(_MODIFIED_HEAD.match(after) or _SHARED_TECHNOLOGY.match(after))
 
 
 def _by_caliber(
