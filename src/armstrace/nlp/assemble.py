@@ -60,7 +60,6 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
         return _dedupe(self.claims)
 
     def _sentence(self, index: int, sent: Sentence) -> None:
-        self.index = index
         text = self.text
         body = text[sent.start : sent.end]
         if is_table_line(body):
@@ -110,7 +109,7 @@ class Assembler(TableReading, TransferReading, EpithetReading, DenialReading):
             source = attributions[0].source if attributions else None
             self._note_cargo_origin(sent, parties)
             consumed = self._interdiction(index, sent, parties, organs, items, dates, source)
-            self._production(sent, parties, items, source, dates, cargo=consumed)
+            self._production(index, sent, parties, items, source, dates, cargo=consumed)
             if not consumed:
                 self._supplied_epithets(sent, parties, items, source)
                 near = Nearby(parties, items, attributions)

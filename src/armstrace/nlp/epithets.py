@@ -16,7 +16,6 @@ from armstrace.nlp.items import ItemEntry, drop_generic, group_items
 from armstrace.nlp.mentions import ActorMention, ItemMention
 from armstrace.nlp.production import items_after
 from armstrace.nlp.quantities import SUPPORT_CATEGORIES
-from armstrace.nlp.reading import recent
 from armstrace.nlp.sentences import Sentence
 
 _SUPPLIED_SUFFIX = re.compile(
@@ -214,10 +213,10 @@ class EpithetReading(ClaimWriter):
         moved ("... Scud-Bs. North Korea became Iran's main source")."""
         if seller == buyer:
             return
-        lender = recent(self.flow, index, 3)
+        lender = self._one_kind_moved(index, 3)
         entry = (
             lender.goods[0]
-            if lender is not None and len(lender.goods) == 1 and buyer in lender.recipients
+            if lender is not None and buyer in lender.recipients
             else ItemEntry("munitions")
         )
         self._emit("transfer", (sent.start, sent.end), supplier=seller, recipient=buyer,

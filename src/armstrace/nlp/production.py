@@ -15,9 +15,8 @@ from armstrace.nlp.cues import Cue, cue_patterns, find, hedge_of, is_negated
 from armstrace.nlp.emission import ClaimWriter
 from armstrace.nlp.items import ItemEntry, drop_generic, group_items
 from armstrace.nlp.mentions import ActorMention, ItemMention
-from armstrace.nlp.quantities import SUPPORT_CATEGORIES, bind_quantities
-from armstrace.nlp.reading import recent
-from armstrace.nlp.roles import is_adjective, of_origin
+from armstrace.nlp.quantities import MORE_AFTER, SUPPORT_CATEGORIES, bind_quantities
+from armstrace.nlp.roles import COORDINATED, is_adjective, of_origin
 from armstrace.nlp.sentences import Sentence
 from armstrace.parse.date import DateMention
 
@@ -61,7 +60,6 @@ _MAKER_OF = re.compile(
     r"Establishment|Enterprises?)\s+of\s+(?:the\s+)?$"
 )
 _MORE_OF_THEM = re.compile(r"(?i)\bmore\b(?!\s+(?:than|and|or)\b)")
-_MORE_AFTER = re.compile(r"(?i)\s+more\b")
 _BY_MAKER = re.compile(r"\s+by\s+(?:an?|the|a\s+joint|two)?\s*", re.I)
 _DEMONYM_CHAIN = re.compile(r"[\w\-\u2010\u2011]+(?:\s*(?:[-\u2010\u2011,]|and)\s*[\w]+)*\s+", re.I)
 _MAKER_NOUN = re.compile(
@@ -85,6 +83,13 @@ def _maker_adjective(text: str, verb: Cue, mention: ActorMention) -> bool:
     )
 
 
+def _passive(text: str, sent: Sentence, verb: Cue) -> bool:
+    """ "are produced by X" is passive; "is producing" has its subject before it."""
+    return not verb.text.lower().endswith("ing") and bool(
+        cue_patterns().passive.search(text[max(sent.start, verb.start - 30) : verb.start])
+    )
+
+
 def _coordinated_after(text: str, first: ActorMention, parties: list[ActorMention]) -> list[str]:
     """The parties joined to `first` by "and" or commas: "built by Pakistan and China"."""
     found: list[str] = []
@@ -92,14 +97,11 @@ def _coordinated_after(text: str, first: ActorMention, parties: list[ActorMentio
     for mention in parties:
         if mention.start < last.end or mention.form not in ("name", "weak", "place"):
             continue
-        if not _COORDINATION.fullmatch(text, last.end, mention.start):
+        if not COORDINATED.fullmatch(text, last.end, mention.start):
             break
         found.append(mention.actor_id)
         last = mention
     return found
-
-
-_COORDINATION = re.compile(r"(?i)\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 
 
 def _demonym_chain(text: str, first: ActorMention) -> list[str]:
@@ -121,6 +123,7 @@ class ProductionReading(ClaimWriter):
 
     def _production(
         self,
+        index: int,
         sent: Sentence,
         parties: list[ActorMention],
         items: list[ItemMention],
@@ -139,7 +142,7 @@ class ProductionReading(ClaimWriter):
         if not material:
             self.previous_caption = None
             if verbs:
-                self._more_made(sent, parties, verbs, source)
+                self._more_made(index, sent, parties, verbs, source)
             return
         hedge = hedge_of(text, sent.start, sent.end)
         when = next((d.when for d in dates), None) if verbs else None
@@ -189,9 +192,7 @@ class ProductionReading(ClaimWriter):
                 and re.fullmatch(r"[\s\w\-]{0,12}", text[i.end : verbs[0].start])
             )
         ]  # the product follows the verb ("produces shells") or names the plant ("munitions factories")
-        passive = not verbs[0].text.lower().endswith("ing") and pats.passive.search(
-            text[max(sent.start, verbs[0].start - 30) : verbs[0].start]
-        )
+        passive = _passive(text, sent, verbs[0])
         chosen = (
             material
             if passive or re.match(r"(?i)made|produced|manufactured|built", verbs[0].text)
@@ -199,7 +200,7 @@ class ProductionReading(ClaimWriter):
         )
         entries = drop_generic(group_items(text, chosen, calibers), set())
         if not entries:
-            self._more_made(sent, parties, verbs, source)  # "wants to build up to 15 more"
+            self._more_made(index, sent, parties, verbs, source)  # "wants to build up to 15 more"
             return
         self._emit_made(sent, makers, entries, hedge, source, when, self._facility(sent))
         for buyer in parties:  # "to produce 40,000 rockets for Russia": made to be handed over
@@ -224,21 +225,26 @@ class ProductionReading(ClaimWriter):
                                    quantity=counts.get(entry.category))  # fmt: skip
 
     def _more_made(
-        self, sent: Sentence, parties: list[ActorMention], verbs: list[Cue], source: str | None
+        self,
+        index: int,
+        sent: Sentence,
+        parties: list[ActorMention],
+        verbs: list[Cue],
+        source: str | None,
     ) -> None:
         """ "Belgrade wants to build up to 15 more": the goods just read, made by the speaker's
         side, counted by the number before "more"."""
         text = self.text
         more = _MORE_OF_THEM.search(text, verbs[0].end, min(sent.end, verbs[0].end + 40))
-        lender = recent(self.flow, self.index, 3)
-        if more is None or lender is None or len(lender.goods) != 1:
+        lender = self._one_kind_moved(index, 3)
+        if more is None or lender is None:
             return
         makers = self._makers(sent, parties, verbs)
         count = next(
             (
                 Quantity(n.value, "items", n.qualifier, n.max)
                 for n in self.mentions.between("numbers", verbs[0].end, more.end())
-                if not n.currency and _MORE_AFTER.match(text, n.end)
+                if not n.currency and MORE_AFTER.match(text, n.end)
             ),
             None,
         )
@@ -334,12 +340,7 @@ class ProductionReading(ClaimWriter):
             after = re.match(
                 r"^\s+(?:by|in)\s+(?:the\s+)?$", text[verb.end : verb.end + 9]
             ) or re.match(r"^\s+(?:by|in)\s", text[verb.end : verb.end + 5])
-            passive = (
-                not verb.text.lower().endswith("ing")
-                and cue_patterns().passive.search(
-                    text[max(sent.start, verb.start - 30) : verb.start]
-                )
-            )  # "are produced by X": X follows the verb, no subject precedes it ("is producing" has one)
+            passive = _passive(text, sent, verb)  # "are produced by X": no subject precedes X
             for mention in parties:
                 if (
                     after

@@ -17,6 +17,8 @@ from armstrace.nlp.mentions import ItemMention
 from armstrace.parse.quantity import NumberMention
 
 SUPPORT_CATEGORIES = ("training", "construction", "troops")
+MORE_AFTER = re.compile(r"\s+more\b", re.I)
+"""After a number: "four more", "up to 15 more" count the goods just referred to."""
 
 _UNIT_AFTER = [
     ("containers", re.compile(r"^\s*(?:(?:shipping|freight|cargo|standard|40-foot|20-foot)\s+)?containers?\b", re.I)),

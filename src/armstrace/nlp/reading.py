@@ -77,7 +77,6 @@ class ReadingState:
         self.claims: list[Claim] = []
         self.frame: Frame | None = None
         self.closed: Frame | None = None  # the last frame closed, reopened by "the seizure"
-        self.index = 0  # the sentence being read
         self.flow: Flow | None = None
         self.unit_flows: dict[str, Flow] = {}  # the last flow counted in containers, tons ...
         self.support_flow: Flow | None = None
@@ -97,6 +96,12 @@ class ReadingState:
     def _dominant(self) -> tuple[str, str] | None:
         """The (supplier, recipient) pair read most often so far."""
         return self.flows.most_common(1)[0][0] if self.flows else None
+
+    def _one_kind_moved(self, index: int, within: int) -> Flow | None:
+        """The flow read at most `within` sentences before `index`, if it moved one kind of
+        goods: what "its systems", "four more" or "the main source" refer back to."""
+        flow = recent(self.flow, index, within)
+        return flow if flow is not None and len(flow.goods) == 1 else None
 
     def _goods_between(self, start: int, end: int) -> list[ItemMention]:
         """Item mentions in [start, end) that are goods ("Yemeni forces" are not)."""

@@ -203,6 +203,8 @@ def of_origin(text: str, mention: ActorMention) -> bool:
     )
 
 
+COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.I)
+"""Between two names of one list: "Russia, Belarus and Iran" (used with fullmatch)."""
 _BARE_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 _LIST_JOIN = re.compile(r"(?i)\s*,?\s*(?:and|or)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?")
 
@@ -225,7 +227,7 @@ def is_adjective(text: str, mention: ActorMention) -> bool:
 
 
 _SCENE_BEFORE = re.compile(r"\s*(?:In|Inside|Across|Throughout)\s+(?:the\s+)?")
-_SCENE = re.compile(r"\s*(?:In|Inside|Across|Throughout)\s+(?:the\s+)?[A-Z][^,;]{1,40},")
+_SCENE = re.compile(_SCENE_BEFORE.pattern + r"[A-Z][^,;]{1,40},")  # "In Libya," up to its comma
 
 
 def assign_roles(

@@ -108,22 +108,29 @@ def without_seizing_ships(text: str, sent: Sentence, items: list[ItemMention]) -
         text, sent.start, sent.end
     )
     carriers = transport_aircraft()
-    if seize is None:
-        return [
-            item
-            for item in items
-            if not (
-                item.category == "aircraft"
-                and item.text.lower() in carriers
-                and _CARRIER_VERB.match(text, item.end, min(sent.end, item.end + 60))
+
+    def carrier(item: ItemMention) -> bool:
+        """ "grounded an Il-76", "The Il-76, which had flown from Pyongyang, carried 35 tonnes":
+        the plane carried the goods."""
+        return (
+            item.category == "aircraft"
+            and item.text.lower() in carriers
+            and (
+                seize is not None
+                or _CARRIER_VERB.match(text, item.end, min(sent.end, item.end + 60)) is not None
             )
-        ]  # "The Il-76, which had flown from Pyongyang, carried 35 tonnes": the plane carries
+        )
+
     return [
         item
         for item in items
-        if not (item.category == "ships" and _VESSEL_NAME_AFTER.match(text, item.end))
-        and not (item.category == "aircraft" and item.text.lower() in carriers)
-    ]  # "grounded an Il-76": the plane carried the goods
+        if not (
+            seize is not None
+            and item.category == "ships"
+            and _VESSEL_NAME_AFTER.match(text, item.end)
+        )
+        and not carrier(item)
+    ]
 
 
 _CARRIER_VERB = re.compile(

@@ -87,6 +87,7 @@ class TableReading(SeizureReading, ProductionReading):
             self._close_frame(require_anchors=False)
             row_parties = [a for a in self.mentions.between("actors", *span) if a.is_party]
             self._production(
+                index,
                 Sentence(span[0], span[1], sent.paragraph, False),
                 row_parties,
                 items,

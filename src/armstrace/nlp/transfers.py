@@ -25,13 +25,17 @@ from armstrace.nlp.cues import (
 from armstrace.nlp.items import ItemEntry, drop_generic, group_items, is_target
 from armstrace.nlp.lexicon import load_lexicon
 from armstrace.nlp.mentions import ActorMention, ItemMention, find_items
-from armstrace.nlp.quantities import SUPPORT_CATEGORIES, BoundQuantity, bind_quantities
+from armstrace.nlp.quantities import (
+    MORE_AFTER,
+    SUPPORT_CATEGORIES,
+    BoundQuantity,
+    bind_quantities,
+)
 from armstrace.nlp.reading import Flow, recent
-from armstrace.nlp.roles import assign_roles
+from armstrace.nlp.roles import COORDINATED, assign_roles
 from armstrace.nlp.sentences import Sentence
 from armstrace.parse.date import DateMention
 
-# "... and then sent them to Y": the goods of the clause before
 # Goods named only by reference to the last ones read: "its systems", "the anti-ship version",
 # "a purchase", "a deal worth $700 million".
 GOODS_REFERENCE = re.compile(
@@ -41,9 +45,6 @@ GOODS_REFERENCE = re.compile(
     r"\d\s+more\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|several|a\s+few)\s+more\b",
     re.I,
 )
-_MORE = re.compile(
-    r"\s+more\b", re.I
-)  # "four more (of the same type)": a count of the goods referred to
 _RELAY_ASIDE = re.compile(
     r",\s*(?:which|who)\s+(?:then\s+|later\s+|in\s+turn\s+|has\s+|had\s+|have\s+)?(?:passed|handed|sent|shipped|"
     r"forwarded|funnell?ed|smuggled|moved|sold)\s+(?:(?:many|most|some|much|part|all|a\s+share)\s+)?"
@@ -76,6 +77,7 @@ _PAID_FOR = re.compile(
     r"\b(?:in\s+exchange\s+for|in\s+return\s+for|as\s+payment\s+for|in\s+payment\s+for|to\s+pay\s+for)\b[^,;]*",
     re.I,
 )
+# "... and then sent them to Y": the goods of the clause before
 _THEN = re.compile(r"\s*(?:and\s+)?then\b", re.I)
 _TO_TRAIN = re.compile(r"\bto\s+(?:help\s+)?train\b", re.I)
 _MONEY = re.compile(
@@ -179,9 +181,10 @@ class TransferReading(RoleCompletion):
             for m in _ASIDE.finditer(text, start, end)
             if not (m.start() in goods_ends and _GOODS_ORIGIN_ASIDE.match(text, m.start()))
         ]  # "Mohajer-6 drones, which came from Iran,": the aside says where the goods came from
-        asides += [
-            (m.start(), m.end()) for m in _PAID_FOR.finditer(text, start, end)
-        ]  # "sending food and oil to Pyongyang in exchange for the weapons": the price, not the goods
+        if text.find("for", start, end) != -1:  # most clauses have no "for": skip the scan
+            asides += [
+                (m.start(), m.end()) for m in _PAID_FOR.finditer(text, start, end)
+            ]  # "sending food and oil to Pyongyang in exchange for the weapons": the price, not the goods
         opening = _SUBJECT_ASIDE.match(text, start, end)
         if opening is not None:  # "Egypt, reconciling with ... Israel, sent Iraq ammunition"
             asides.append((opening.start("aside"), opening.end()))
@@ -305,7 +308,9 @@ class TransferReading(RoleCompletion):
             bound = [
                 replace(b, category="training") if b.category == "troops" else b for b in bound
             ]
-        if _PART_OF_ARSENAL.search(text, start, end):
+        if any(bq.quantity.unit == "items" for bq in bound) and _PART_OF_ARSENAL.search(
+            text, start, end
+        ):
             # "Hezbollah's arsenal holds 40,000 rockets, most of them supplied by Iran": the
             # holdings are counted, not what the supplier sent
             bound = [bq for bq in bound if bq.quantity.unit != "items"]
@@ -476,38 +481,37 @@ class TransferReading(RoleCompletion):
                                    recipient=recipient, quantity=bq.quantity, hedge=hedge,
                                    source=source, when=when, via=via)  # fmt: skip
                         emitted = True
-        elif borrowed:
-            category = borrowed[0].category
-            bound = bound or [
-                BoundQuantity(
-                    category, Quantity(n.value, "items", n.qualifier, n.max), None, n.start
+        elif borrowed or material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
+            groups: list[tuple[list[str], list[ItemEntry], list[BoundQuantity]]]
+            if borrowed:  # the goods referred back to, counted by "four more" if nothing else
+                bound = bound or [
+                    BoundQuantity(
+                        borrowed[0].category,
+                        Quantity(n.value, "items", n.qualifier, n.max),
+                        None,
+                        n.start,
+                    )
+                    for n in numbers
+                    if not n.currency and MORE_AFTER.match(text, n.end)
+                ]
+                groups = [(suppliers, borrowed, [
+                    replace(bq, category=borrowed[0].category)
+                    for bq in bound if bq.category not in SUPPORT_CATEGORIES
+                ])]  # fmt: skip
+            else:
+                paired = _goods_by_source(text, parties, material, suppliers) or by_origin.get(
+                    "material"
                 )
-                for n in numbers
-                if not n.currency and _MORE.match(text, n.end)
-            ]
-            emitted |= self._emit_flows(
-                "transfer",
-                (sent.start, sent.end),
-                suppliers,
-                recipients,
-                borrowed,
-                [
-                    replace(bq, category=category)
-                    for bq in bound
-                    if bq.category not in SUPPORT_CATEGORIES
-                ],
-                hedge,
-                source,
-                when,
-                via,
-            )
-            moved = borrowed
-        elif material or any(bq.category not in SUPPORT_CATEGORIES for bq in bound):
-            paired = _goods_by_source(text, parties, material, suppliers) or by_origin.get(
-                "material"
-            )
-            for group_suppliers, group_items_ in paired or [(suppliers, material)]:
-                entries = drop_generic(group_items(text, group_items_, calibers), quantified)
+                groups = [
+                    (
+                        group_suppliers,
+                        drop_generic(group_items(text, group_items_, calibers), quantified),
+                        bound if not paired
+                        else [bq for bq in bound if any(bq.item is i for i in group_items_)],
+                    )  # "31 Abrams tanks from the US, 18 Leopards from Germany": each its own
+                    for group_suppliers, group_items_ in paired or [(suppliers, material)]
+                ]  # fmt: skip
+            for group_suppliers, entries, group_bound in groups:
                 moved = entries
                 emitted |= self._emit_flows(
                     "transfer",
@@ -515,13 +519,7 @@ class TransferReading(RoleCompletion):
                     group_suppliers,
                     recipients,
                     entries,
-                    bound
-                    if not paired
-                    else [
-                        bq
-                        for bq in bound
-                        if bq.item is not None and any(bq.item is i for i in group_items_)
-                    ],  # "31 Abrams tanks from the US, 18 Leopards from Germany": each its own
+                    group_bound,
                     hedge,
                     source,
                     when,
@@ -623,14 +621,7 @@ class TransferReading(RoleCompletion):
             return None
         if not GOODS_REFERENCE.search(self.text, *clause):
             return None
-        lender = recent(self.flow, index, 8)
-        if (
-            lender is None
-            or len(lender.goods) != 1
-            or lender.goods[0].category in SUPPORT_CATEGORIES
-        ):
-            return None
-        return lender
+        return self._one_kind_moved(index, 8)  # its goods are material: support moves none
 
     def _hedge(self, clause: tuple[int, int], attributions: list[Attribution]) -> str:
         """Denied if an asserter denies it, else the clause's own hedge, "reported" when it is
@@ -675,7 +666,7 @@ def _goods_by_source(
     for mention in parties:
         if mention.actor_id not in suppliers:
             continue
-        coordinated = pending and _COORDINATED.fullmatch(text[cursor : mention.start])
+        coordinated = pending and COORDINATED.fullmatch(text[cursor : mention.start])
         if coordinated:
             groups[-1][0].append(mention.actor_id)
             cursor = mention.end
@@ -724,7 +715,6 @@ def _goods_by_origin(
 
 
 _ORIGIN_GAP = re.compile(r"(?:[-\u2010\u2011][\w]+)?\s+(?:[\w\-]+\s+){0,2}?|[-\u2010\u2011]?\s*")
-_COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.I)
 
 
 def _within(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -121,7 +121,6 @@ class DateResolver:
     anchor_month: int | None = None
     _pub: tuple[int, int | None] | None = field(default=None, init=False)
     _calls: int = field(default=0, init=False)
-    _sentence_text: str = field(default="", init=False)
     _anchored_at: int = field(default=-100, init=False)
 
     def __post_init__(self) -> None:
@@ -139,7 +138,6 @@ class DateResolver:
         if not _MAYBE_DATE.search(text):
             return []
         taken: list[tuple[int, int]] = [(s - offset, e - offset) for s, e in names]
-        self._sentence_text = text  # read by _future_ok, only when a month or day is resolved
         found: list[DateMention] = []
         present = _present(text)
         for kind, pattern in _PATTERNS:
@@ -267,16 +265,12 @@ class DateResolver:
             and pub[1]
             and (year, month) > (pub[0], pub[1])
             and rel != "next"
-            and not self._future_ok()
+            and not _FUTURE.search(m.string)  # the sentence speaks of what is to come
         ):
             while (year, month) > (pub[0], pub[1]):
                 year -= 1  # a month past the publication date in past-tense reporting: the last one
         self.anchor_month = month
         return f"{year:04d}-{month:02d}", year
-
-    def _future_ok(self) -> bool:
-        """The sentence speaks of what is to come: a month after publication may be meant."""
-        return bool(_FUTURE.search(self._sentence_text))
 
     def _recent_anchor(self) -> bool:
         """An anchor read a few sentences ago still frames "in March"; an old one does not."""
@@ -306,7 +300,7 @@ class DateResolver:
         if (
             published is not None
             and (year, month, day) > (published.year, published.month, published.day)
-            and not self._future_ok()
+            and not _FUTURE.search(m.string)  # the sentence speaks of what is to come
         ):
             while (year, month, day) > (published.year, published.month, published.day):
                 year -= 1  # "after the October 7 attack" in a January story: last October
